@@ -1,0 +1,198 @@
+"""The checklist format: what evaluators score and the handbook publishes.
+
+The models describe structure only; cross-references (scale names, unique ids,
+sources) are checked by :mod:`ijkpunt_core.validate`, which reports every
+problem with its location instead of stopping at the first.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
+
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+SEMVER_PATTERN = r"^\d+\.\d+\.\d+$"
+
+Id = Annotated[
+    str,
+    StringConstraints(pattern=ID_PATTERN, max_length=64),
+    Field(description="Stabiele id: kleine letters, cijfers en koppeltekens, bijv. `voorstellen-met-naam`."),
+]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+Channel = Literal["telefoon", "e-mail", "chat", "balie"]
+Kind = Literal["quality", "compliance"]
+Kpi = Literal["klanttevredenheid", "eerste-contactoplossing", "vertrouwen", "compliance"]
+
+
+class Strict(BaseModel):
+    """Base for every format: unknown keys are errors, instances are immutable."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Option(Strict):
+    """One answer on an options scale."""
+
+    id: Id
+    label: Text = Field(description="Tekst op het formulier, bijv. `Ja`.")
+    points: float = Field(ge=0, description="Punten voor dit antwoord (0 of meer).")
+    description: Text | None = Field(default=None, description="Wanneer dit antwoord past.")
+
+
+class OptionsScale(Strict):
+    """An ordered scale of options with points (ja/nee, 3- or 4-punts)."""
+
+    type: Literal["options"]
+    title: Text = Field(description="Naam van de schaal in het handboek.")
+    options: list[Option] = Field(min_length=2, description="Antwoorden, van laag naar hoog.")
+
+    @property
+    def max_points(self) -> float:
+        return max(o.points for o in self.options)
+
+    @property
+    def min_points(self) -> float:
+        return min(o.points for o in self.options)
+
+    def option(self, option_id: str) -> Option | None:
+        return next((o for o in self.options if o.id == option_id), None)
+
+
+class GradeScale(Strict):
+    """A whole-number grade, e.g. the Dutch 1–10 *rapportcijfer*."""
+
+    type: Literal["grade"]
+    title: Text = Field(description="Naam van de schaal in het handboek.")
+    min: int = Field(default=1, description="Laagste cijfer.")
+    max: int = Field(default=10, description="Hoogste cijfer.")
+    pass_mark: int = Field(default=6, description="Vanaf dit cijfer geldt het criterium als voldaan.")
+
+
+Scale = Annotated[OptionsScale | GradeScale, Field(discriminator="type")]
+
+
+class NotApplicable(Strict):
+    """Whether *n.v.t.* may be chosen, and when."""
+
+    allowed: bool = Field(default=False, description="Mag de beoordelaar n.v.t. kiezen?")
+    when: Text | None = Field(
+        default=None, description="Wanneer n.v.t. van toepassing is (verplicht als `allowed` waar is)."
+    )
+
+
+class Examples(Strict):
+    """Concrete examples that show the difference between good and poor practice."""
+
+    good: list[Text] = Field(min_length=1, description="Voorbeelden van goede uitvoering.")
+    poor: list[Text] = Field(min_length=1, description="Voorbeelden van onvoldoende uitvoering.")
+
+
+class Criterion(Strict):
+    """One thing the evaluator judges, described in observable behaviour."""
+
+    id: Id
+    title: Text = Field(description="Korte naam, zoals op het formulier.")
+    kind: Kind = Field(description="`quality` telt mee in de kwaliteitsscore; `compliance` wordt apart gerapporteerd.")
+    scale: Id = Field(description="Id van een schaal uit `scales`.")
+    weight: float = Field(default=1.0, gt=0, description="Gewicht in de gewogen score (groter dan 0).")
+    knockout: bool = Field(default=False, description="Niet voldaan zet de kwaliteitsscore op 0.")
+    na: NotApplicable = Field(default_factory=NotApplicable, description="Regels voor n.v.t.")
+    definition: Text = Field(description="Wat de beoordelaar ziet of hoort als het goed gaat.")
+    indicators: list[Text] = Field(min_length=1, description="Waarneembare aanwijzingen.")
+    examples: Examples
+    rationale: Text = Field(description="Waarom dit criterium op het formulier staat.")
+    kpi: Kpi = Field(description="De prestatie-indicator die dit criterium dient.")
+    sources: list[Id] = Field(min_length=1, description="Ids uit de bronnenlijst `sources` van de checklist.")
+
+
+class Section(Strict):
+    """A group of criteria, such as *Opening* or *Afsluiting*."""
+
+    id: Id
+    title: Text
+    description: Text | None = None
+    criteria: list[Criterion] = Field(min_length=1, description="Minstens één criterium.")
+
+
+class RelationshipQuestion(Strict):
+    """The relationship question (after the KSF *Relatie Quotiënt*), answered ja/nee."""
+
+    title: Text = Field(description="De vraag zoals op het formulier.")
+    definition: Text
+    indicators: list[Text] = Field(min_length=1)
+    examples: Examples
+    rationale: Text
+    sources: list[Id] = Field(min_length=1)
+
+
+class OutcomeTargets(Strict):
+    """Targets for the contact outcome (defaults: the 14-number norms)."""
+
+    direct_min: float = Field(default=0.80, ge=0, le=1, description="Minimaal aandeel direct beantwoord.")
+    transferred_or_callback_max: float = Field(
+        default=0.20, ge=0, le=1, description="Maximaal aandeel doorverbonden of terugbelnotitie."
+    )
+    transferred_once_max: float = Field(
+        default=0.15, ge=0, le=1, description="Maximaal aandeel één keer doorverbonden."
+    )
+    transferred_repeatedly_max: float = Field(
+        default=0.05, ge=0, le=1, description="Maximaal aandeel twee of meer keer doorverbonden."
+    )
+
+
+class Source(Strict):
+    """A document a criterion is grounded in."""
+
+    title: Text
+    publisher: Text
+    year: int = Field(ge=1900, le=2100)
+    note: Text | None = Field(default=None, description="Wat uit deze bron is gebruikt.")
+
+
+class Checklist(Strict):
+    """A checklist for one channel."""
+
+    id: Id = Field(description="Stabiele id; evaluaties verwijzen ernaar met versie en inhoudshash.")
+    version: Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)] = Field(
+        description="Semantische versie, bijv. `1.0.0`."
+    )
+    title: Text
+    channel: Channel
+    license: Text = Field(description="Licentie van de tekst, bijv. `CC-BY-4.0`.")
+    description: Text = Field(description="Inleiding voor het handboek.")
+    scales: dict[Id, Scale] = Field(min_length=1, description="Schalen, op id.")
+    sections: list[Section] = Field(min_length=1)
+    relationship: RelationshipQuestion
+    targets: OutcomeTargets = Field(default_factory=OutcomeTargets)
+    sources: dict[Id, Source] = Field(min_length=1, description="Bronnen, op id.")
+
+    @model_validator(mode="after")
+    def _consistent(self, info: ValidationInfo) -> Checklist:
+        # validate_checklist() defers these checks to report them with locations
+        if info.context and info.context.get("defer_consistency"):
+            return self
+        from .validate import consistency_problems  # validate imports this module
+
+        errors = [p for p in consistency_problems(self) if p.severity == "error"]
+        if errors:
+            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in errors))
+        return self
+
+    def criteria(self) -> list[Criterion]:
+        """All criteria in form order."""
+        return [c for s in self.sections for c in s.criteria]
+
+    def criterion(self, criterion_id: str) -> Criterion | None:
+        return next((c for c in self.criteria() if c.id == criterion_id), None)
+
+    def scale_of(self, criterion: Criterion) -> OptionsScale | GradeScale:
+        return self.scales[criterion.scale]
+
+    def content_hash(self) -> str:
+        """sha256 over the canonical JSON form: evaluations record what they were scored against."""
+        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()

@@ -1,0 +1,127 @@
+"""Scores from answers: one implementation, run by the CLI and in the browser.
+
+Quality score = Σ(weight × normalised points) / Σ(weight) over the answered,
+applicable quality criteria, as a percentage. n.v.t. leaves the denominator.
+Compliance criteria are reported apart as passed/failed. A knock-out criterion
+that is not met sets the quality score to 0.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from .checklist import Checklist, Criterion, GradeScale, OptionsScale
+from .evaluation import Answer, ComplianceResult, KnockOut, Outcome, Scores, SectionScore
+
+
+def normalised(scale: OptionsScale | GradeScale, answer: Answer) -> float:
+    """Points of an answer on a 0–1 scale (lowest option 0, highest 1)."""
+    if isinstance(scale, OptionsScale):
+        option = scale.option(answer.option or "")
+        if option is None:
+            raise ValueError(f"option {answer.option!r} is not on scale {scale.title!r}")
+        return (option.points - scale.min_points) / (scale.max_points - scale.min_points)
+    if answer.grade is None:
+        raise ValueError(f"scale {scale.title!r} needs a grade")
+    return (answer.grade - scale.min) / (scale.max - scale.min)
+
+
+def is_met(scale: OptionsScale | GradeScale, answer: Answer) -> bool:
+    """Met means the best option, or a grade at or above the pass mark."""
+    if isinstance(scale, OptionsScale):
+        option = scale.option(answer.option or "")
+        return option is not None and option.points == scale.max_points
+    return answer.grade is not None and answer.grade >= scale.pass_mark
+
+
+def percentage(weighted: list[tuple[float, float]]) -> float | None:
+    """Weighted mean of (weight, value) pairs as a percentage with one decimal."""
+    total_weight = sum(w for w, _ in weighted)
+    if not total_weight:
+        return None
+    return round(100 * sum(w * v for w, v in weighted) / total_weight, 1)
+
+
+def score(
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    relationship: bool | None = None,
+    outcome: Outcome | None = None,
+) -> Scores:
+    """Compute every score for a set of answers (answers must fit the checklist)."""
+    missing = [c.id for c in checklist.criteria() if not _answer(answers, c).answered]
+    if relationship is None:
+        missing.append("relationship")
+    if outcome is None:
+        missing.append("outcome")
+    complete = not missing
+
+    quality_points = _quality_points(checklist, answers, checklist.criteria())
+    before = percentage(quality_points) if complete else None
+    knockouts = [
+        KnockOut(criterion=c.id, title=c.title)
+        for c in checklist.criteria()
+        if c.knockout
+        and _answer(answers, c).answered
+        and not _answer(answers, c).na
+        and not is_met(checklist.scale_of(c), _answer(answers, c))
+    ]
+    quality = 0.0 if knockouts and before is not None else before
+    return Scores(
+        complete=complete,
+        missing=missing,
+        quality=quality,
+        quality_before_knockout=before,
+        knockouts=knockouts,
+        sections=[
+            SectionScore(
+                section=s.id,
+                score=percentage(_quality_points(checklist, answers, s.criteria))
+                if all(_answer(answers, c).answered for c in s.criteria)
+                else None,
+                answered=sum(_answer(answers, c).answered for c in s.criteria),
+                total=len(s.criteria),
+            )
+            for s in checklist.sections
+        ],
+        compliance=_compliance(checklist, answers),
+        relationship_kept=relationship,
+    )
+
+
+_UNANSWERED = Answer()
+
+
+def _answer(answers: Mapping[str, Answer], criterion: Criterion) -> Answer:
+    return answers.get(criterion.id, _UNANSWERED)
+
+
+def _quality_points(
+    checklist: Checklist, answers: Mapping[str, Answer], criteria: list[Criterion]
+) -> list[tuple[float, float]]:
+    return [
+        (c.weight, normalised(checklist.scale_of(c), _answer(answers, c)))
+        for c in criteria
+        if c.kind == "quality" and _answer(answers, c).answered and not _answer(answers, c).na
+    ]
+
+
+def _compliance(checklist: Checklist, answers: Mapping[str, Answer]) -> ComplianceResult:
+    passed, failed, not_applicable = [], [], []
+    for c in checklist.criteria():
+        answer = _answer(answers, c)
+        if c.kind != "compliance" or not answer.answered:
+            continue
+        if answer.na:
+            not_applicable.append(c.id)
+        elif is_met(checklist.scale_of(c), answer):
+            passed.append(c.id)
+        else:
+            failed.append(c.id)
+    applicable = len(passed) + len(failed)
+    return ComplianceResult(
+        passed=passed,
+        failed=failed,
+        not_applicable=not_applicable,
+        score=round(100 * len(passed) / applicable, 1) if applicable else None,
+    )

@@ -1,0 +1,44 @@
+// Runs the IJkpunt core (Python, via Pyodide) off the main thread.
+// Protocol: {id, type: "init" | "live" | "export", payload} → {id, ok, result | error}.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const runtime = new URL("../../pyodide/", import.meta.url);
+let form = null;
+
+async function wasmServedCorrectly() {
+  // A .wasm with the wrong MIME type makes loadPyodide hang; say so at once instead.
+  const response = await fetch(new URL("pyodide.asm.wasm", runtime), { method: "HEAD" });
+  const type = (response.headers.get("content-type") || "").split(";")[0].trim();
+  if (!response.ok) throw new Error(`wasm-missing:${response.status}`);
+  if (type !== "application/wasm") throw new Error(`wasm-mime:${type || "(geen)"}`);
+}
+
+async function init({ checklistUrl }) {
+  await wasmServedCorrectly();
+  const pyodide = await loadPyodide({
+    indexURL: runtime.href,
+    packageBaseUrl: runtime.href,
+    lockFileURL: new URL("pyodide-lock.json", runtime).href,
+    packages: ["ijkpunt-core"],
+  });
+  const response = await fetch(checklistUrl);
+  if (!response.ok) throw new Error(`checklist:${response.status}`);
+  const api = pyodide.pyimport("ijkpunt_core.api");
+  form = api.Form(await response.text());
+  return { version: pyodide.pyimport("ijkpunt_core").__version__ };
+}
+
+const handlers = {
+  init,
+  live: (draft) => JSON.parse(form.live(JSON.stringify(draft))),
+  export: (draft) => JSON.parse(form.export(JSON.stringify(draft))),
+};
+
+self.onmessage = async ({ data: { id, type, payload } }) => {
+  try {
+    const result = await handlers[type](payload);
+    self.postMessage({ id, ok: true, result });
+  } catch (error) {
+    self.postMessage({ id, ok: false, error: String(error && error.message ? error.message : error) });
+  }
+};

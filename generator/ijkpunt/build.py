@@ -31,6 +31,7 @@ from .schemas import schema_files
 from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
 
 ASSETS = "assets/ijkpunt"
+WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 CHANNEL_ORDER = list(get_args(Channel))
 
 
@@ -139,7 +140,11 @@ def compile_site(sources: Sources) -> Site:
         assert c is not None  # check() ran first
         site.pages[f"handboek/{c.id}.md"] = renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash())
         site.pages[f"scoren/{c.id}.md"] = renderer.render(
-            "form.md.j2", c=c, data_url=f"../../data/{c.id}.json", handbook_url=f"../../handboek/{c.id}/"
+            "form.md.j2",
+            c=c,
+            watchdog_seconds=WATCHDOG_SECONDS,
+            data_url=f"../../data/{c.id}.json",
+            handbook_url=f"../../handboek/{c.id}/",
         )
         site.docs_files[f"downloads/{c.id}.yaml"] = loaded.text.encode("utf-8")
         site.files[f"data/{c.id}.json"] = c.model_dump_json(indent=None).encode("utf-8")

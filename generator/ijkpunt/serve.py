@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
@@ -25,10 +26,20 @@ class SiteHandler(SimpleHTTPRequestHandler):
             super().log_message(format, *args)
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> ThreadingHTTPServer:
+class SiteServer(ThreadingHTTPServer):
+    daemon_threads = True
+    quiet = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        # A browser that navigates away mid-download resets the connection: normal, not a server fault.
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionResetError | BrokenPipeError):
+            return
+        super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
+def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> SiteServer:
     """A server for `directory`; port 0 picks a free port (see `server.server_address`)."""
-    handler = functools.partial(SiteHandler, directory=str(directory))
-    server = ThreadingHTTPServer((host, port), handler)
-    server.quiet = quiet  # type: ignore[attr-defined]
-    server.daemon_threads = True
+    server = SiteServer((host, port), functools.partial(SiteHandler, directory=str(directory)))
+    server.quiet = quiet
     return server

@@ -2,7 +2,6 @@
 // asks the Python core (in a worker) for scores and shows them, exports JSON.
 // No scoring rule lives here: every number shown comes from Python.
 
-const WATCHDOG_MS = 45000;
 const percent = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
 
 const form = document.getElementById("ijk-form");
@@ -13,23 +12,16 @@ function start(form) {
   const status = document.getElementById("ijk-status");
   const storageKey = `ijkpunt:draft:${form.dataset.checklistId}`;
   const state = { ready: false, sequence: 0, shown: 0 };
-  root.dataset.python = "loading";
-
+  // The page's inline script set data-python="loading" and runs the start-up watchdog.
   let identity = restore();
   saveDraft();
 
   const fail = (message) => {
-    if (root.dataset.python === "error") return;
+    if (root.dataset.python === "error") return; // the watchdog spoke first
     root.dataset.python = "error";
     status.dataset.state = "error";
     status.textContent = message;
   };
-
-  if (location.protocol === "file:") {
-    fail("Deze pagina is als bestand geopend (file://). Het scoreformulier heeft een webserver nodig: " +
-      "start `ijkpunt serve` of zet de map public/ op een webserver. Invullen kan wel, rekenen en exporteren niet.");
-    return;
-  }
 
   const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
   const pending = new Map();
@@ -52,18 +44,9 @@ function start(form) {
       "JavaScript (text/javascript) of ontbreken bestanden in de map pyodide/. Zie de README over het publiceren.");
   };
 
-  const watchdog = setTimeout(() => {
-    if (!state.ready) {
-      fail(`De rekenregels zijn na ${WATCHDOG_MS / 1000} seconden nog niet geladen. Waarschijnlijke oorzaak: ` +
-        "de webserver kent de MIME-types voor .wasm (application/wasm), .mjs (text/javascript) of .whl " +
-        "(application/zip) niet — bij IIS lost het meegeleverde web.config dat op — of de verbinding is erg traag.");
-    }
-  }, WATCHDOG_MS);
-
   const checklistUrl = new URL(form.dataset.checklistUrl, document.baseURI).href;
   call("init", { checklistUrl })
     .then(() => {
-      clearTimeout(watchdog);
       state.ready = true;
       root.dataset.python = "ready";
       status.dataset.state = "ready";

@@ -1,0 +1,245 @@
+"""The scoring form in Chromium: fill, see the score, export, and compare with CPython."""
+
+from __future__ import annotations
+
+import json
+import threading
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from jsonschema import Draft202012Validator
+from playwright.sync_api import BrowserContext, Page, expect
+
+from ijkpunt.load import load_checklist
+from ijkpunt.schemas import schema_files
+from ijkpunt.serve import SiteHandler, make_server
+from ijkpunt_core.checklist import Checklist, OptionsScale
+from ijkpunt_core.evaluate import evaluate
+from ijkpunt_core.evaluation import Answer, Evaluation, Outcome
+from ijkpunt_core.scoring import score
+
+from .conftest import READY_TIMEOUT_MS
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture(scope="module")
+def telefoon(project_root: Path) -> Checklist:
+    checklist = load_checklist(project_root / "checklists" / "kcc-telefoon.yaml").checklist
+    assert checklist is not None
+    return checklist
+
+
+def planned_answers(checklist: Checklist) -> dict[str, Answer]:
+    """A spread of answers: every option position, some n.v.t., knock-outs met."""
+    answers = {}
+    for i, criterion in enumerate(checklist.criteria()):
+        scale = checklist.scale_of(criterion)
+        assert isinstance(scale, OptionsScale)
+        if criterion.na.allowed and i % 4 == 1:
+            answers[criterion.id] = Answer(na=True)
+        elif criterion.knockout:
+            answers[criterion.id] = Answer(option=max(scale.options, key=lambda o: o.points).id)
+        else:
+            answers[criterion.id] = Answer(option=scale.options[(i + 1) % len(scale.options)].id)
+    return answers
+
+
+def open_form(page: Page, site_url: str, checklist_id: str = "kcc-telefoon") -> None:
+    page.goto(f"{site_url}scoren/{checklist_id}/")
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def radio(page: Page, name: str, value: str):  # type: ignore[no-untyped-def]
+    return page.locator(f'input[name="{name}"][value="{value}"]')
+
+
+def shown_percent(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",") + "%"
+
+
+def test_fill_score_export_equals_cpython(
+    page: Page, context: BrowserContext, site_url: str, telefoon: Checklist
+) -> None:
+    requests: list[str] = []
+    context.on("request", lambda request: requests.append(request.url))
+    open_form(page, site_url)
+
+    # Usable before Python has loaded: type the metadata with the keyboard straight away.
+    page.get_by_label("Beoordelaar (pseudoniem)").click()
+    page.keyboard.type("coach-7")
+    page.keyboard.press("Tab")
+    page.keyboard.type("A123")
+    page.keyboard.press("Tab")
+    page.keyboard.type("Team Noord")
+    page.get_by_label("Afdeling").fill("Publiekszaken")
+    page.get_by_label("Datum van het contact").fill("2026-11-20")
+    page.get_by_label("Soort beoordeling").select_option("monitoring")
+    wait_ready(page)
+
+    answers = planned_answers(telefoon)
+    quality = page.locator("#ijk-quality")
+    expect(quality).to_have_text("—")
+    first_section = telefoon.sections[0]
+    for criterion in telefoon.criteria():
+        answer = answers[criterion.id]
+        value = "na" if answer.na else str(answer.option)
+        if criterion.id == telefoon.criteria()[2].id:
+            # keyboard: focus the lowest option, then the arrow key moves the choice up one
+            scale = telefoon.scale_of(criterion)
+            assert isinstance(scale, OptionsScale)
+            position = [o.id for o in scale.options].index(value)
+            radio(page, f"answer:{criterion.id}", scale.options[position - 1].id).click()
+            page.keyboard.press("ArrowRight")
+            expect(radio(page, f"answer:{criterion.id}", value)).to_be_checked()
+        else:
+            radio(page, f"answer:{criterion.id}", value).click()
+        if criterion is first_section.criteria[-1]:
+            # the section score appears as soon as the section is complete
+            expected = score(telefoon, answers, None, None).sections[0].score
+            section_score = page.locator(f'[data-section-score="{first_section.id}"]')
+            n = len(first_section.criteria)
+            expect(section_score).to_have_text(f"{n}/{n}" if expected is None else shown_percent(expected))
+    page.locator('textarea[name="comment:' + telefoon.criteria()[0].id + '"]').fill("Duidelijke opening.")
+    answers[telefoon.criteria()[0].id] = answers[telefoon.criteria()[0].id].model_copy(
+        update={"comment": "Duidelijke opening."}
+    )
+    expect(page.locator("#ijk-missing")).to_contain_text("relatievraag")
+    expect(quality).to_have_text("—")  # incomplete: no total yet
+
+    radio(page, "relationship", "ja").click()
+    radio(page, "outcome", "transferred").click()
+    page.get_by_label("Aantal keer doorverbonden").fill("2")
+    outcome = Outcome(result="transferred", transfers=2)
+
+    expected_scores = score(telefoon, answers, True, outcome)
+    assert expected_scores.complete and expected_scores.quality is not None
+    expect(quality).to_have_text(shown_percent(expected_scores.quality))
+    expect(page.locator("#ijk-missing")).to_have_text("Alles is ingevuld.")
+
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Exporteren als JSON").click()
+    download = download_info.value
+    exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
+
+    assert download.suggested_filename.startswith("2026-11-20_kcc-telefoon_A123_")
+    Draft202012Validator(json.loads(schema_files()["evaluation.schema.json"])).validate(exported)
+    evaluation = Evaluation.model_validate(exported)
+    assert evaluation.answers == answers
+    assert (evaluation.evaluator, evaluation.agent, evaluation.team, evaluation.department) == (
+        "coach-7",
+        "A123",
+        "Team Noord",
+        "Publiekszaken",
+    )
+    assert evaluation.contact_date == date(2026, 11, 20)
+    assert evaluation.outcome == outcome and evaluation.relationship is True
+    assert evaluation.checklist.content_hash == telefoon.content_hash()
+    # CPython's core, given the same answers, produces exactly the same document
+    recomputed = evaluate(telefoon, evaluation.draft(), evaluation.tool_version).evaluation
+    assert recomputed is not None
+    assert recomputed.model_dump(mode="json") == exported
+    assert evaluation.scores == expected_scores
+
+    origin = urlsplit(site_url).netloc
+    foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != origin]
+    assert requests and foreign == []
+
+
+def test_failed_knockout_is_explained(page: Page, site_url: str, telefoon: Checklist) -> None:
+    knockout = next(c for c in telefoon.criteria() if c.knockout)
+    open_form(page, site_url)
+    wait_ready(page)
+    radio(page, f"answer:{knockout.id}", "nee").click()
+    message = page.locator("#ijk-knockout")
+    expect(message).to_be_visible()
+    expect(message).to_contain_text(knockout.title)
+    expect(message).to_contain_text("kwaliteitsscore 0")
+    expect(page.locator("#ijk-compliance-failed")).to_contain_text(knockout.title)
+
+
+def test_draft_survives_a_reload(page: Page, site_url: str, telefoon: Checklist) -> None:
+    first = telefoon.criteria()[0]
+    open_form(page, site_url)
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
+    radio(page, f"answer:{first.id}", "ja").click()
+    draft_id = page.evaluate("JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon')).id")
+    page.reload()
+    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("coach-3")
+    expect(radio(page, f"answer:{first.id}", "ja")).to_be_checked()
+    assert page.evaluate("JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon')).id") == draft_id
+
+
+def test_export_without_evaluator_is_refused_in_dutch(page: Page, site_url: str) -> None:
+    open_form(page, site_url)
+    wait_ready(page)
+    downloads: list[object] = []
+    page.on("download", lambda d: downloads.append(d))
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    problems = page.locator("#ijk-problems")
+    expect(problems).to_contain_text("Vul 'Beoordelaar' in.")
+    expect(problems).to_contain_text("Vul 'Datum van het contact' in.")
+    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_be_focused()
+    assert downloads == []
+
+
+@pytest.mark.parametrize("checklist_id", ["kcc-email", "kcc-chat"])
+def test_other_channels_load_and_score(page: Page, site_url: str, project_root: Path, checklist_id: str) -> None:
+    checklist = load_checklist(project_root / "checklists" / f"{checklist_id}.yaml").checklist
+    assert checklist is not None
+    open_form(page, site_url, checklist_id)
+    wait_ready(page)
+    answers = planned_answers(checklist)
+    for criterion_id, answer in answers.items():
+        radio(page, f"answer:{criterion_id}", "na" if answer.na else str(answer.option)).click()
+    radio(page, "relationship", "nee").click()
+    radio(page, "outcome", "direct").click()
+    expected = score(checklist, answers, False, Outcome(result="direct"))
+    assert expected.quality is not None
+    expect(page.locator("#ijk-quality")).to_have_text(shown_percent(expected.quality))
+    expect(page.locator("#ijk-relationship")).to_have_text("nee")
+
+
+class _WrongWasmType(SiteHandler):
+    extensions_map = {**SiteHandler.extensions_map, ".wasm": "application/octet-stream"}  # noqa: RUF012
+
+
+@pytest.fixture
+def misconfigured_url(public: Path) -> Iterator[str]:
+    server = make_server(public, port=0, quiet=True)
+    server.RequestHandlerClass = lambda *a, **kw: _WrongWasmType(*a, directory=str(public), **kw)  # type: ignore[assignment]
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+def test_wrong_wasm_mime_type_gives_a_dutch_explanation(page: Page, misconfigured_url: str) -> None:
+    open_form(page, misconfigured_url)
+    expect(page.locator("html")).to_have_attribute("data-python", "error", timeout=READY_TIMEOUT_MS)
+    status = page.locator("#ijk-status")
+    expect(status).to_be_visible()
+    expect(status).to_contain_text("application/wasm")
+    expect(status).to_contain_text("application/octet-stream")
+
+
+def test_opened_from_file_says_a_web_server_is_needed(page: Page, public: Path) -> None:
+    page.goto((public / "scoren" / "kcc-telefoon" / "index.html").as_uri())
+    expect(page.locator("html")).to_have_attribute("data-python", "error")
+    expect(page.locator("#ijk-status")).to_contain_text("webserver")
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("nog steeds invulbaar")
+
+
+def test_watchdog_explains_a_runtime_that_never_arrives(page: Page, site_url: str) -> None:
+    page.route("**/pyodide.asm.wasm", lambda route: None)  # the request hangs, as behind a broken proxy
+    page.goto(f"{site_url}scoren/kcc-telefoon/?watchdog=2")
+    expect(page.locator("html")).to_have_attribute("data-python", "error", timeout=10_000)
+    expect(page.locator("#ijk-status")).to_contain_text("na 2 seconden nog niet geladen")
+    expect(page.locator("#ijk-status")).to_contain_text("web.config")

@@ -1,0 +1,157 @@
+"""The built site: pages, anchors, downloads, vendored runtime, and nothing from another host."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from ijkpunt.build import Site
+from ijkpunt.load import load_checklist
+from ijkpunt.schemas import schema_files
+from ijkpunt.vendor import RUNTIME_FILES
+
+CHECKLISTS = ("kcc-telefoon", "kcc-email", "kcc-chat")
+
+
+class _Collector(HTMLParser):
+    """Ids, links and the text of a page, as a reader's tools would see them."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: set[str] = set()
+        self.refs: list[tuple[str, str, str]] = []  # (tag, attribute, value)
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for name, value in attrs:
+            if name == "id" and value:
+                self.ids.add(value)
+            if name in ("src", "href") and value:
+                self.refs.append((tag, name, value))
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> _Collector:
+    collector = _Collector()
+    collector.feed(path.read_text(encoding="utf-8"))
+    return collector
+
+
+def test_every_page_is_built(public: Path) -> None:
+    expected = ["index.html", "handboek/scores/index.html", "handboek/formaat/index.html", "downloads/index.html"]
+    expected += [f"handboek/{c}/index.html" for c in CHECKLISTS] + [f"scoren/{c}/index.html" for c in CHECKLISTS]
+    assert [p for p in expected if not (public / p).is_file()] == []
+
+
+def test_home_explains_and_links_handbook_and_forms(public: Path) -> None:
+    home = parse(public / "index.html")
+    text = " ".join(home.text)
+    assert "Klant Contact Centrum" in text
+    links = {value for tag, _, value in home.refs if tag == "a"}
+    for checklist in CHECKLISTS:
+        assert f"handboek/{checklist}/" in links
+        assert f"scoren/{checklist}/" in links
+
+
+@pytest.mark.parametrize("checklist_id", CHECKLISTS)
+def test_handbook_has_an_anchor_per_criterion(public: Path, project_root: Path, checklist_id: str) -> None:
+    checklist = load_checklist(project_root / "checklists" / f"{checklist_id}.yaml").checklist
+    assert checklist is not None
+    page = parse(public / "handboek" / checklist_id / "index.html")
+    criterion_ids = {c.id for c in checklist.criteria()}
+    assert criterion_ids <= page.ids
+    assert {"relatievraag", "uitkomst", "bronnen"} <= page.ids
+    assert {f"bron-{s}" for s in checklist.sources} <= page.ids
+    # every "Uitleg" link on the form lands on one of these anchors
+    form = parse(public / "scoren" / checklist_id / "index.html")
+    fragments = {v.split("#", 1)[1] for t, _, v in form.refs if t == "a" and f"handboek/{checklist_id}/#" in v}
+    assert fragments and fragments <= page.ids
+
+
+def test_downloads_are_the_sources_and_generated_schemas(public: Path, project_root: Path) -> None:
+    for checklist_id in CHECKLISTS:
+        source = (project_root / "checklists" / f"{checklist_id}.yaml").read_bytes()
+        assert (public / "downloads" / f"{checklist_id}.yaml").read_bytes() == source
+    for name, text in schema_files().items():
+        assert json.loads((public / "downloads" / name).read_text(encoding="utf-8")) == json.loads(text)
+    page = parse(public / "downloads" / "index.html")
+    linked = {v.rsplit("/", 1)[-1] for t, _, v in page.refs if t == "a"}
+    assert {f"{c}.yaml" for c in CHECKLISTS} | set(schema_files()) <= linked
+
+
+def test_runtime_and_wheels_are_vendored_with_a_checked_lock(public: Path) -> None:
+    runtime = public / "pyodide"
+    assert all((runtime / name).stat().st_size > 0 for name in RUNTIME_FILES)
+    lock = json.loads((runtime / "pyodide-lock.json").read_text(encoding="utf-8"))
+    assert set(lock["packages"]) == {
+        "ijkpunt-core",
+        "pydantic",
+        "pydantic-core",
+        "typing-extensions",
+        "annotated-types",
+        "typing-inspection",
+    }
+    for entry in lock["packages"].values():
+        wheel = runtime / entry["file_name"]
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"], wheel.name
+        assert set(entry["depends"]) <= set(lock["packages"])
+    assert lock["packages"]["pydantic"]["version"] == "2.14.3"
+    assert lock["packages"]["ijkpunt-core"]["imports"] == ["ijkpunt_core"]
+    assert (public / "web.config").is_file()
+
+
+def test_worked_example_shows_the_score_the_core_computes(built: tuple[Site, Path], project_root: Path) -> None:
+    from ijkpunt.build import read_sources, worked_example
+
+    sources = read_sources(project_root)
+    checklists = [c.checklist for c in sources.checklists if c.checklist is not None]
+    example = worked_example(checklists, sources.example)
+    assert example.scores.complete and example.scores.quality is not None
+    text = " ".join(parse(built[1] / "handboek" / "scores" / "index.html").text)
+    shown = f"{example.scores.quality:.1f}".replace(".", ",")
+    assert f"Kwaliteitsscore: {shown}" in text
+    assert example.knockout_scores.quality == 0.0
+    assert "knock-out" in text
+
+
+# What would make a browser contact another host: tags that load things, and fetch/import with a URL literal.
+FOREIGN = [
+    re.compile(r"<(?:script|img|iframe|source|audio|video)\b[^>]*\bsrc\s*=\s*[\"']?(?:https?:)?//", re.I),
+    re.compile(r"<link\b[^>]*\bhref\s*=\s*[\"']?(?:https?:)?//", re.I),
+    re.compile(r"\bfetch\(\s*[\"'`](?:https?:)?//", re.I),
+    re.compile(r"\bimport\s*\(\s*[\"'`](?:https?:)?//", re.I),
+    re.compile(r"\bimport\b[^;\n]*?\bfrom\s*[\"'`](?:https?:)?//", re.I),
+    re.compile(r"@import\s+(?:url\()?[\"']?(?:https?:)?//", re.I),
+    re.compile(r"url\(\s*[\"']?(?:https?:)?//", re.I),
+    re.compile(r"importScripts\(\s*[\"'`](?:https?:)?//", re.I),
+]
+
+
+def test_nothing_in_the_output_loads_from_another_host(public: Path) -> None:
+    offenders = []
+    for path in public.rglob("*"):
+        if path.suffix not in {".html", ".js", ".mjs", ".css", ".json", ".xml", ".webmanifest"}:
+            continue
+        text = path.read_text(encoding="utf-8", errors="replace")
+        for pattern in FOREIGN:
+            offenders += [f"{path.relative_to(public)}: {m.group(0)[:120]}" for m in pattern.finditer(text)]
+    assert offenders == []
+
+
+def test_the_foreign_host_check_catches_what_it_should() -> None:
+    bad = [
+        '<script src="https://cdn.example.org/x.js"></script>',
+        "<link rel=stylesheet href=//fonts.example.com/css>",
+        'fetch("https://stats.example.net/p")',
+        'import { x } from "https://esm.example.com/x.mjs";',
+        "body { background: url('https://img.example.com/a.png') }",
+    ]
+    assert all(any(p.search(snippet) for p in FOREIGN) for snippet in bad)
+    assert not any(p.search('<a href="https://example.org">bron</a> <script src="../x.js">') for p in FOREIGN)

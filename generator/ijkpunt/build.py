@@ -123,7 +123,7 @@ def check(checklists: list[LoadedChecklist], strict: bool = False) -> list[Diagn
                     Problem("E103", f"file name should match the checklist id: rename the file to {expected}"),
                 )
             )
-    return [d for d in diagnostics if d.is_error or strict]
+    return sorted((d for d in diagnostics if d.is_error or strict), key=lambda d: (str(d.file), d.line))
 
 
 def compile_site(sources: Sources) -> Site:

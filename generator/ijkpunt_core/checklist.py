@@ -177,7 +177,7 @@ class Checklist(Strict):
             return self
         from .validate import consistency_problems  # validate imports this module
 
-        errors = [p for p in consistency_problems(self) if p.severity == "error"]
+        errors = [p for p in consistency_problems(self.model_dump()) if p.severity == "error"]
         if errors:
             raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in errors))
         return self

@@ -16,7 +16,7 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .checklist import ID_PATTERN, Checklist, GradeScale, OptionsScale
+from .checklist import ID_PATTERN, Checklist
 from .problems import Path, Problem
 
 RESERVED_IDS = frozenset({"relationship", "outcome"})
@@ -36,42 +36,59 @@ class ChecklistResult:
 
 def validate_checklist(data: object) -> ChecklistResult:
     """Validate raw checklist data (parsed YAML or JSON); never raises on bad input."""
+    problems = consistency_problems(data)
     try:
         checklist = Checklist.model_validate(data, context={"defer_consistency": True})
     except ValidationError as exc:
-        return ChecklistResult(None, [problem_from_pydantic(Checklist, e) for e in exc.errors()])
-    problems = consistency_problems(checklist)
+        structural = [problem_from_pydantic(Checklist, e) for e in exc.errors()]
+        return ChecklistResult(None, structural + problems)
     failed = any(p.severity == "error" for p in problems)
     return ChecklistResult(None if failed else checklist, problems)
 
 
-def consistency_problems(checklist: Checklist) -> list[Problem]:
-    """Problems between parts of a structurally valid checklist."""
-    return [*_scale_problems(checklist), *_section_problems(checklist)]
+def consistency_problems(data: object) -> list[Problem]:
+    """Problems between parts of a checklist: references, unique ids, n.v.t. rules.
+
+    Works on raw data and skips what is malformed (pydantic reports that), so a
+    file with both kinds of mistakes gets them all in one run.
+    """
+    document = data if isinstance(data, dict) else {}
+    return [*_scale_problems(document), *_section_problems(document)]
 
 
-def _scale_problems(checklist: Checklist) -> Iterator[Problem]:
-    used = {c.scale for c in checklist.criteria()}
-    for scale_id, scale in checklist.scales.items():
+def _items(node: object) -> list[tuple[int, dict[str, Any]]]:
+    return [(i, item) for i, item in enumerate(node) if isinstance(item, dict)] if isinstance(node, list) else []
+
+
+def _mapping(node: object) -> dict[str, Any]:
+    return node if isinstance(node, dict) else {}
+
+
+def _scale_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    used = {c.get("scale") for _, s in _items(document.get("sections")) for _, c in _items(s.get("criteria"))}
+    for scale_id, scale in _mapping(document.get("scales")).items():
         path: Path = ("scales", scale_id)
-        if isinstance(scale, OptionsScale):
-            seen: set[str] = set()
-            for i, option in enumerate(scale.options):
-                if option.id in seen:
-                    yield Problem(
-                        "E207",
-                        f"option id '{option.id}' appears twice; give every option its own id",
-                        (*path, "options", i, "id"),
-                    )
-                seen.add(option.id)
-            if scale.max_points == scale.min_points:
+        if not isinstance(scale, dict):
+            continue
+        options = _items(scale.get("options"))
+        seen: set[object] = set()
+        for i, option in options:
+            if option.get("id") in seen:
                 yield Problem(
-                    "E208", "all options have the same points; give the best option more points", (*path, "options")
+                    "E207",
+                    f"option id '{option.get('id')}' appears twice; give every option its own id",
+                    (*path, "options", i, "id"),
                 )
-        elif isinstance(scale, GradeScale) and not (
-            scale.min < scale.max and scale.min <= scale.pass_mark <= scale.max
-        ):
-            yield Problem("E210", "need min < max and min ≤ pass_mark ≤ max", path)
+            seen.add(option.get("id"))
+        points = {o.get("points") for _, o in options if isinstance(o.get("points"), int | float)}
+        if scale.get("type") == "options" and len(options) >= 2 and len(points) == 1:
+            yield Problem(
+                "E208", "all options have the same points; give the best option more points", (*path, "options")
+            )
+        if scale.get("type") == "grade":
+            low, high, mark = scale.get("min", 1), scale.get("max", 10), scale.get("pass_mark", 6)
+            if all(isinstance(v, int) for v in (low, high, mark)) and not (low < high and low <= mark <= high):
+                yield Problem("E210", "need min < max and min ≤ pass_mark ≤ max", path)
         if scale_id not in used:
             yield Problem(
                 "W301",
@@ -81,50 +98,54 @@ def _scale_problems(checklist: Checklist) -> Iterator[Problem]:
             )
 
 
-def _section_problems(checklist: Checklist) -> Iterator[Problem]:
-    section_ids: dict[str, int] = {}
-    criterion_ids: dict[str, str] = {}
-    scale_ids = tuple(checklist.scales)
-    source_ids = tuple(checklist.sources)
-    for s, section in enumerate(checklist.sections):
-        if section.id in section_ids:
+def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    section_ids: dict[object, int] = {}
+    criterion_ids: dict[object, object] = {}
+    scale_ids = tuple(_mapping(document.get("scales")))
+    source_ids = tuple(_mapping(document.get("sources")))
+    for s, section in _items(document.get("sections")):
+        if "id" in section and section["id"] in section_ids:
             yield Problem(
                 "E203",
-                f"section id '{section.id}' is already used by section {section_ids[section.id] + 1}; "
-                "rename one of them",
+                f"section id '{section['id']}' is already used by section "
+                f"{section_ids[section['id']] + 1}; rename one of them",
                 ("sections", s, "id"),
             )
-        section_ids.setdefault(section.id, s)
-        for c, criterion in enumerate(section.criteria):
+        section_ids.setdefault(section.get("id"), s)
+        for c, criterion in _items(section.get("criteria")):
             path: Path = ("sections", s, "criteria", c)
-            if criterion.id in RESERVED_IDS:
-                yield Problem(
-                    "E209", f"'{criterion.id}' is reserved; choose another criterion id", (*path, "id"), allowed=()
-                )
-            if criterion.id in criterion_ids:
+            criterion_id = criterion.get("id")
+            if criterion_id in RESERVED_IDS:
+                yield Problem("E209", f"'{criterion_id}' is reserved; choose another criterion id", (*path, "id"))
+            if criterion_id is not None and criterion_id in criterion_ids:
                 yield Problem(
                     "E202",
-                    f"criterion id '{criterion.id}' is already used in section "
-                    f"'{criterion_ids[criterion.id]}'; ids must be unique in a checklist",
+                    f"criterion id '{criterion_id}' is already used in section "
+                    f"'{criterion_ids[criterion_id]}'; ids must be unique in a checklist",
                     (*path, "id"),
                 )
-            criterion_ids.setdefault(criterion.id, section.id)
-            if criterion.scale not in checklist.scales:
-                yield Problem("E201", f"unknown scale '{criterion.scale}'", (*path, "scale"), allowed=scale_ids)
-            for k, source in enumerate(criterion.sources):
-                if source not in checklist.sources:
-                    yield Problem("E204", f"unknown source '{source}'", (*path, "sources", k), allowed=source_ids)
-            if criterion.na.when is not None and not criterion.na.allowed:
+            criterion_ids.setdefault(criterion_id, section.get("id"))
+            scale = criterion.get("scale")
+            if isinstance(scale, str) and scale not in scale_ids:
+                yield Problem("E201", f"unknown scale '{scale}'", (*path, "scale"), allowed=scale_ids)
+            yield from _source_problems(criterion.get("sources"), (*path, "sources"), source_ids)
+            na = _mapping(criterion.get("na"))
+            if na.get("when") is not None and na.get("allowed") is not True:
                 yield Problem(
                     "E205",
-                    "`na.when` is given but `na.allowed` is false; set allowed: true or remove when",
+                    "`na.when` is given but `na.allowed` is not true; set allowed: true or remove when",
                     (*path, "na", "when"),
                 )
-            if criterion.na.allowed and criterion.na.when is None:
+            if na.get("allowed") is True and na.get("when") is None:
                 yield Problem("E206", "n.v.t. is allowed: add `na.when` saying when it applies", (*path, "na"))
-    for k, source in enumerate(checklist.relationship.sources):
-        if source not in checklist.sources:
-            yield Problem("E204", f"unknown source '{source}'", ("relationship", "sources", k), allowed=source_ids)
+    relationship = _mapping(document.get("relationship"))
+    yield from _source_problems(relationship.get("sources"), ("relationship", "sources"), source_ids)
+
+
+def _source_problems(sources: object, path: Path, known: tuple[str, ...]) -> Iterator[Problem]:
+    for k, source in enumerate(sources if isinstance(sources, list) else []):
+        if isinstance(source, str) and source not in known:
+            yield Problem("E204", f"unknown source '{source}'", (*path, k), allowed=known)
 
 
 # --- pydantic errors → problems -------------------------------------------------------
@@ -138,7 +159,7 @@ def problem_from_pydantic(model: type[BaseModel], error: ErrorDetails) -> Proble
     got = error.get("input")
     if kind == "extra_forbidden":
         allowed = tuple(target.model_fields) if target else ()
-        return Problem("E101", f"unknown key '{path[-1]}' (check the spelling)", path, allowed=allowed)
+        return Problem("E101", f"unknown key '{path[-1]}'; check the spelling", path, allowed=allowed)
     if kind == "missing":
         return Problem("E102", f"required field '{path[-1]}' is missing; add it", path)
     if kind == "string_pattern_mismatch":

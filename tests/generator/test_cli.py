@@ -1,0 +1,142 @@
+"""`ijkpunt check`, `ijkpunt score` and a build that fails without touching the old site."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ijkpunt.cli import main
+from ijkpunt.load import load_checklist
+from ijkpunt_core.evaluate import evaluate
+from ijkpunt_core.evaluation import Answer, Draft, Outcome
+
+BROKEN = """\
+id: kcc-test
+version: 1.0.0
+title: Test
+channel: telefoon
+license: CC-BY-4.0
+description: Een checklist met fouten.
+scales:
+  ja-nee:
+    type: options
+    title: Ja / nee
+    options: [{id: nee, label: Nee, points: 0}, {id: ja, label: Ja, points: 1}]
+sections:
+  - id: opening
+    title: Opening
+    criteria:
+      - id: groet
+        titel: Groet
+        kind: quality
+        scale: ja-neee
+        weight: 0
+        definition: Groet.
+        indicators: [Groet.]
+        examples: {good: [Goedemorgen.], poor: [Ja?]}
+        rationale: Omdat.
+        kpi: klanttevredenheid
+        sources: [bron]
+relationship:
+  title: Vertrouwen behouden?
+  definition: Ja.
+  indicators: [Ja.]
+  examples: {good: [Ja.], poor: [Nee.]}
+  rationale: Omdat.
+  sources: [bron]
+sources:
+  bron: {title: Bron, publisher: Iemand, year: 2020}
+"""
+
+
+def project_with(tmp_path: Path, project_root: Path, checklist_text: str) -> Path:
+    """A project folder that shares the real site/, runtime and wheels, with its own checklists."""
+    project = tmp_path / "project"
+    (project / "checklists").mkdir(parents=True)
+    for name in ("site", "generator", "node_modules", ".cache", "mkdocs.yml"):
+        os.symlink(project_root / name, project / name)
+    shutil.copy(project_root / "checklists" / "kcc-telefoon.yaml", project / "checklists")
+    (project / "checklists" / "kcc-test.yaml").write_text(checklist_text, encoding="utf-8")
+    return project
+
+
+def test_check_lists_every_problem_with_file_and_line(tmp_path: Path, project_root: Path,
+                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    project = project_with(tmp_path, project_root, BROKEN)
+    assert main(["--project", str(project), "check"]) == 1
+    err = capsys.readouterr().err.splitlines()
+    where = "section 'opening' → criterion 'groet'"
+    assert err == [
+        "checklists/kcc-test.yaml:8: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion; "
+        "remove it or use it [W301]",
+        f"checklists/kcc-test.yaml:16: {where} → title: required field 'title' is missing; add it [E102]",
+        f"checklists/kcc-test.yaml:17: {where} → titel: unknown key 'titel'; check the spelling (allowed: id, title, "
+        "kind, scale, weight, knockout, na, definition, indicators, examples, rationale, kpi, sources) [E101]",
+        f"checklists/kcc-test.yaml:19: {where} → scale: unknown scale 'ja-neee' (allowed: ja-nee) [E201]",
+        f"checklists/kcc-test.yaml:20: {where} → weight: 0 is out of range (allowed: a number > 0.0) [E106]",
+    ]
+
+
+def test_check_passes_on_the_shipped_checklists(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project_root), "check"]) == 0
+    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+
+
+def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, project_root: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    project = project_with(tmp_path, project_root, BROKEN.replace("titel:", "title:"))
+    out = tmp_path / "public"
+    out.mkdir()
+    (out / "index.html").write_text("vorige versie", encoding="utf-8")
+    assert main(["--project", str(project), "build", "--out", str(out)]) == 1
+    assert "unknown scale 'ja-neee' (allowed: ja-nee) [E201]" in capsys.readouterr().err
+    assert [p.name for p in out.iterdir()] == ["index.html"]
+    assert (out / "index.html").read_text(encoding="utf-8") == "vorige versie"
+    assert not list(tmp_path.glob(".ijkpunt-build-*"))
+
+
+@pytest.fixture
+def exported(tmp_path: Path, project_root: Path) -> Path:
+    checklist = load_checklist(project_root / "checklists" / "kcc-telefoon.yaml").checklist
+    assert checklist is not None
+    answers = {c.id: Answer(option="ja") for c in checklist.criteria() if checklist.scale_of(c).title == "Ja / nee"}
+    answers |= {c.id: Answer(na=True) for c in checklist.criteria() if c.id not in answers and c.na.allowed}
+    answers |= {c.id: Answer(option="voldoende") for c in checklist.criteria() if c.id not in answers}
+    draft = Draft(id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e", evaluator="coach-1", agent="A7",
+                  contact_date="2026-11-02", created_at="2026-11-02T10:00:00Z", answers=answers,
+                  relationship=True, outcome=Outcome(result="direct"))
+    evaluation = evaluate(checklist, draft).evaluation
+    assert evaluation is not None
+    path = tmp_path / "evaluatie.json"
+    path.write_text(evaluation.model_dump_json(indent=2), encoding="utf-8")
+    return path
+
+
+def test_score_recomputes_an_export(exported: Path, project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--project", str(project_root), "score", str(exported)]) == 0
+    printed = json.loads(capsys.readouterr().out)
+    assert printed == json.loads(exported.read_text(encoding="utf-8"))["scores"]
+    assert printed["complete"] is True
+
+
+def test_score_fails_when_stored_scores_were_changed(exported: Path, project_root: Path,
+                                                     capsys: pytest.CaptureFixture[str]) -> None:
+    data = json.loads(exported.read_text(encoding="utf-8"))
+    data["scores"]["quality"] = 99.9
+    exported.write_text(json.dumps(data), encoding="utf-8")
+    assert main(["--project", str(project_root), "score", str(exported)]) == 1
+    captured = capsys.readouterr()
+    assert "[E407]" in captured.err
+    assert json.loads(captured.out)["quality"] != 99.9
+
+
+def test_score_rejects_a_file_that_is_not_an_evaluation(tmp_path: Path, project_root: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "x.json"
+    bad.write_text('{"format": "iets anders"}', encoding="utf-8")
+    assert main(["--project", str(project_root), "score", str(bad)]) == 2
+    assert "format" in capsys.readouterr().err

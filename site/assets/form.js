@@ -263,5 +263,9 @@ function describeStartError(message) {
   if (message.startsWith("wasm-missing:")) {
     return `De rekenmodule ontbreekt op de server (HTTP ${message.slice(13)}). Kopieer de hele map public/, inclusief pyodide/.`;
   }
+  if (message.startsWith("packages:")) {
+    return "Een bestand van de rekenregels kon niet worden geladen of is onderweg gewijzigd (de controle met de " +
+      `sha256-hash uit pyodide-lock.json mislukte). Publiceer de map public/ opnieuw, in zijn geheel. (${message.slice(9)})`;
+  }
   return `De rekenregels konden niet laden: ${message}`;
 }

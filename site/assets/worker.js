@@ -19,8 +19,11 @@ async function init({ checklistUrl }) {
     indexURL: runtime.href,
     packageBaseUrl: runtime.href,
     lockFileURL: new URL("pyodide-lock.json", runtime).href,
-    packages: ["ijkpunt-core"],
   });
+  // loadPackage reports a failed download or sha256 mismatch through errorCallback, not by throwing
+  const errors = [];
+  await pyodide.loadPackage(["ijkpunt-core"], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
+  if (errors.length) throw new Error(`packages:${errors.join(" ")}`);
   const response = await fetch(checklistUrl);
   if (!response.ok) throw new Error(`checklist:${response.status}`);
   const api = pyodide.pyimport("ijkpunt_core.api");

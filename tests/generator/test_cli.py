@@ -64,8 +64,9 @@ def project_with(tmp_path: Path, project_root: Path, checklist_text: str) -> Pat
     return project
 
 
-def test_check_lists_every_problem_with_file_and_line(tmp_path: Path, project_root: Path,
-                                                       capsys: pytest.CaptureFixture[str]) -> None:
+def test_check_lists_every_problem_with_file_and_line(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = project_with(tmp_path, project_root, BROKEN)
     assert main(["--project", str(project), "check"]) == 1
     err = capsys.readouterr().err.splitlines()
@@ -86,8 +87,9 @@ def test_check_passes_on_the_shipped_checklists(project_root: Path, capsys: pyte
     assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
 
 
-def test_failed_build_leaves_the_previous_site_untouched(tmp_path: Path, project_root: Path,
-                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_failed_build_leaves_the_previous_site_untouched(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     project = project_with(tmp_path, project_root, BROKEN.replace("titel:", "title:"))
     out = tmp_path / "public"
     out.mkdir()
@@ -106,9 +108,16 @@ def exported(tmp_path: Path, project_root: Path) -> Path:
     answers = {c.id: Answer(option="ja") for c in checklist.criteria() if checklist.scale_of(c).title == "Ja / nee"}
     answers |= {c.id: Answer(na=True) for c in checklist.criteria() if c.id not in answers and c.na.allowed}
     answers |= {c.id: Answer(option="voldoende") for c in checklist.criteria() if c.id not in answers}
-    draft = Draft(id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e", evaluator="coach-1", agent="A7",
-                  contact_date="2026-11-02", created_at="2026-11-02T10:00:00Z", answers=answers,
-                  relationship=True, outcome=Outcome(result="direct"))
+    draft = Draft(
+        id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
+        evaluator="coach-1",
+        agent="A7",
+        contact_date="2026-11-02",
+        created_at="2026-11-02T10:00:00Z",
+        answers=answers,
+        relationship=True,
+        outcome=Outcome(result="direct"),
+    )
     evaluation = evaluate(checklist, draft).evaluation
     assert evaluation is not None
     path = tmp_path / "evaluatie.json"
@@ -123,8 +132,9 @@ def test_score_recomputes_an_export(exported: Path, project_root: Path, capsys: 
     assert printed["complete"] is True
 
 
-def test_score_fails_when_stored_scores_were_changed(exported: Path, project_root: Path,
-                                                     capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_fails_when_stored_scores_were_changed(
+    exported: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     data = json.loads(exported.read_text(encoding="utf-8"))
     data["scores"]["quality"] = 99.9
     exported.write_text(json.dumps(data), encoding="utf-8")
@@ -134,8 +144,9 @@ def test_score_fails_when_stored_scores_were_changed(exported: Path, project_roo
     assert json.loads(captured.out)["quality"] != 99.9
 
 
-def test_score_rejects_a_file_that_is_not_an_evaluation(tmp_path: Path, project_root: Path,
-                                                        capsys: pytest.CaptureFixture[str]) -> None:
+def test_score_rejects_a_file_that_is_not_an_evaluation(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     bad = tmp_path / "x.json"
     bad.write_text('{"format": "iets anders"}', encoding="utf-8")
     assert main(["--project", str(project_root), "score", str(bad)]) == 2

@@ -14,6 +14,7 @@ from pydantic import ValidationError
 from .checklist import Checklist
 from .evaluate import answer_problems, evaluate, export_filename
 from .evaluation import Draft
+from .privacy import personal_data_problems
 from .problems import Problem
 from .scoring import score
 
@@ -25,15 +26,16 @@ class Form:
         self.checklist = Checklist.model_validate_json(checklist_json)
 
     def live(self, draft_json: str) -> str:
-        """Scores for the draft so far, and any problems with it."""
+        """Scores for the draft so far, problems that stop scoring, and privacy notices."""
         draft, problems = self._draft(draft_json)
         if draft is None:
-            return _dump({"scores": None, "problems": problems})
+            return _dump({"scores": None, "problems": problems, "privacy": []})
+        privacy = [_problem(p) for p in personal_data_problems(draft)]
         problems = [_problem(p) for p in answer_problems(self.checklist, draft)]
         if problems:
-            return _dump({"scores": None, "problems": problems})
+            return _dump({"scores": None, "problems": problems, "privacy": privacy})
         scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome)
-        return _dump({"scores": scores.model_dump(mode="json"), "problems": []})
+        return _dump({"scores": scores.model_dump(mode="json"), "problems": [], "privacy": privacy})
 
     def export(self, draft_json: str) -> str:
         """The evaluation to download and its file name, or what stops the export."""

@@ -11,6 +11,7 @@ from pydantic import ValidationError
 from . import __version__
 from .checklist import Checklist, GradeScale, OptionsScale
 from .evaluation import ChecklistRef, Draft, Evaluation
+from .privacy import personal_data_problems
 from .problems import Problem
 from .scoring import score
 
@@ -75,6 +76,7 @@ def reference(checklist: Checklist) -> ChecklistRef:
 def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__) -> EvaluationResult:
     """Score a draft and build the exportable evaluation, or say what stops it (in Dutch)."""
     problems = answer_problems(checklist, draft)
+    problems += [p for p in personal_data_problems(draft) if p.severity == "error"]
     for name in REQUIRED_FOR_EXPORT:
         if getattr(draft, name) in ("", None):
             problems.append(Problem("E501", f"Vul '{FIELD_LABELS[name]}' in.", (name,)))

@@ -41,6 +41,10 @@ CATALOGUE: dict[str, str] = {
     "E405": "answer of the wrong kind for the scale",
     "E406": "evaluation refers to another checklist",
     "E407": "stored scores differ from recomputed scores",
+    "E501": "field required for export is empty",
+    "E601": "a citizen service number (BSN) in free text",
+    "W602": "an e-mail address in free text",
+    "W603": "a phone number in free text",
 }
 
 

@@ -91,7 +91,7 @@ function start(form) {
     }
     const result = await call("export", collect());
     if (result.problems.length) {
-      showProblems(problems, result.problems.map((p) => p.message));
+      showProblems(problems, result.problems.map((p) => (p.code.startsWith("E6") ? `${fieldLabel(p.path)}: ` : "") + p.message));
       const field = form.elements[String(result.problems[0].path[0])];
       if (field && field.focus) field.focus();
       return;
@@ -196,7 +196,26 @@ function formatPercent(value) {
   return value === null ? "—" : `${percent.format(value)}%`;
 }
 
-function showScores({ scores, problems }) {
+function fieldLabel(path) {
+  if (path[0] === "answers") return `Toelichting bij “${titleOf(path[1])}”`;
+  const field = document.querySelector(`#ijk-form [name="${CSS.escape(String(path[0]))}"]`);
+  const label = field && field.closest("label");
+  return label ? label.firstChild.textContent.trim() : String(path[0]);
+}
+
+function showPrivacy(notices) {
+  const list = document.getElementById("ijk-privacy");
+  list.replaceChildren(...notices.map((notice) => {
+    const item = document.createElement("li");
+    item.textContent = `${fieldLabel(notice.path)}: ${notice.message}`;
+    item.dataset.code = notice.code;
+    return item;
+  }));
+  list.hidden = !notices.length;
+}
+
+function showScores({ scores, problems, privacy }) {
+  showPrivacy(privacy);
   const quality = document.getElementById("ijk-quality");
   const missing = document.getElementById("ijk-missing");
   const knockout = document.getElementById("ijk-knockout");

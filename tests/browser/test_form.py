@@ -243,3 +243,22 @@ def test_watchdog_explains_a_runtime_that_never_arrives(page: Page, site_url: st
     expect(page.locator("html")).to_have_attribute("data-python", "error", timeout=10_000)
     expect(page.locator("#ijk-status")).to_contain_text("na 2 seconden nog niet geladen")
     expect(page.locator("#ijk-status")).to_contain_text("web.config")
+
+
+def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(page: Page, site_url: str, telefoon: Checklist) -> None:
+    first = telefoon.criteria()[0]
+    open_form(page, site_url)
+    wait_ready(page)
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-1")
+    page.get_by_label("Medewerker (code)").fill("A1")
+    page.get_by_label("Datum van het contact").fill("2026-11-20")
+    page.locator(f'textarea[name="comment:{first.id}"]').fill("Inwoner noemde BSN 111222333 hardop.")
+    notice = page.locator("#ijk-privacy")
+    expect(notice).to_contain_text(f"Toelichting bij “{first.title}”: Hier staat waarschijnlijk een BSN")
+    downloads: list[object] = []
+    page.on("download", lambda d: downloads.append(d))
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    expect(page.locator("#ijk-problems")).to_contain_text("BSN")
+    assert downloads == []
+    page.locator(f'textarea[name="comment:{first.id}"]').fill("Inwoner noemde zijn BSN hardop.")
+    expect(notice).to_be_hidden()

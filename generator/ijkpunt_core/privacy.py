@@ -1,0 +1,64 @@
+"""Keep citizens' personal data out of evaluations.
+
+Evaluators write free text (comments, notes). A citizen service number (BSN,
+recognised by the eleven test), an e-mail address or a phone number there
+would travel with every export, so the form points them out before export.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from .evaluation import Draft
+from .problems import Path, Problem
+
+_NINE_DIGITS = re.compile(r"(?<!\d)(\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?!\d)")
+_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
+_PHONE = re.compile(r"(?<!\d)(\+31|0031|0)[ -]?[1-9](?:[ -]?\d){8}(?!\d)")
+
+
+def is_bsn(digits: str) -> bool:
+    """The eleven test: 9·d1 + 8·d2 + … + 2·d8 − 1·d9 is a multiple of 11 (and not zero)."""
+    if len(digits) != 9 or not digits.isdigit() or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits, (9, 8, 7, 6, 5, 4, 3, 2, -1), strict=True))
+    return total % 11 == 0
+
+
+def personal_data_problems(draft: Draft) -> list[Problem]:
+    """BSNs are errors (they block export); e-mail addresses and phone numbers are warnings."""
+    return list(_scan(draft))
+
+
+def _texts(draft: Draft) -> Iterator[tuple[Path, str]]:
+    for name in ("evaluator", "agent", "team", "department", "notes"):
+        yield (name,), str(getattr(draft, name))
+    for criterion_id, answer in draft.answers.items():
+        yield ("answers", criterion_id, "comment"), answer.comment
+
+
+def _scan(draft: Draft) -> Iterator[Problem]:
+    for path, text in _texts(draft):
+        for match in _NINE_DIGITS.finditer(text):
+            if is_bsn(re.sub(r"\D", "", match.group(0))):
+                yield Problem(
+                    "E601",
+                    "Hier staat waarschijnlijk een BSN. Haal het weg: persoonsgegevens van "
+                    "inwoners horen niet in een beoordeling.",
+                    path,
+                )
+        if _EMAIL.search(text):
+            yield Problem(
+                "W602",
+                "Hier staat een e-mailadres. Is het van een inwoner, haal het dan weg.",
+                path,
+                severity="warning",
+            )
+        if _PHONE.search(text):
+            yield Problem(
+                "W603",
+                "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg.",
+                path,
+                severity="warning",
+            )

@@ -1,0 +1,415 @@
+"""Start-up benchmark of the scoring form (kcc-telefoon) in Chromium.
+
+Measures, relative to navigation start (the page's `performance.now()`):
+
+* first input   — a radio button is clicked as soon as Playwright can; the time the page's
+                  `input`/`change` listener runs (installed before any page script) is recorded;
+* python ready  — `<html data-python>` flips to "ready" (MutationObserver, installed the same way);
+* first score   — the first live score is written into the page (form only; informational);
+* DOMContentLoaded — from the navigation timing entry (informational: what the first input waits on).
+
+The same figures are taken for a FLOOR page: a blank same-origin page whose module worker boots the
+same Pyodide runtime from public/pyodide/ with the same lockFileURL and packages, imports pydantic and
+validates one tiny model, then flips `data-python` to "ready". form ready / floor ready is the
+overhead the form adds on top of what the runtime itself costs.
+
+cold = a fresh browser context (empty HTTP cache) per run; warm = a second navigation in that same
+context (HTTP cache primed). By default every run gets a fresh on-disk profile
+(launch_persistent_context), because Playwright's usual off-the-record context keeps its HTTP cache in
+memory and Chromium's in-memory cache refuses entries above 1/8 of its size: pyodide.asm.wasm (9.6 MB)
+would be downloaded and compiled again on every "warm" run. `--cache memory` measures that variant.
+Every file in the served copy is given an age of one day, so that Chromium's heuristic freshness
+(no Cache-Control is sent) does not depend on when public/ was built.
+
+It is a benchmark, not a test: it always exits 0.
+
+    .venv/bin/python bench/form_startup.py [--runs 5] [--cache disk|memory] [--json PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import json
+import os
+import platform
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import BrowserContext, Page, sync_playwright
+
+from ijkpunt.serve import make_server
+
+ROOT = Path(__file__).resolve().parent.parent
+PUBLIC = ROOT / "public"
+FORM_PATH = "scoren/kcc-telefoon/"
+FLOOR_DIR = "_bench/floor"  # two levels deep, like assets/ijkpunt/, so ../../pyodide/ is the same runtime
+FLOOR_PATH = f"{FLOOR_DIR}/floor.html"
+
+DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+CONTEXT_OPTIONS: dict[str, Any] = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}
+FILE_AGE_S = 24 * 3600
+SETTLE_MS = 500
+READY_TIMEOUT_MS = 90_000
+FIRST_INPUT_TARGET_MS = 300.0
+OVERHEAD_TARGET = 0.25
+
+# Runs before any script of the page (Playwright's add_init_script), so performance.now() is relative to
+# navigation start. The draft in localStorage is cleared so that the first radio is unchecked on every
+# navigation (a warm run would otherwise restore the previous click and the click would change nothing).
+INIT_SCRIPT = r"""
+(() => {
+  try { localStorage.clear(); } catch (e) {}
+  const bench = (window.__bench = { input: null, inputStamp: null, ready: null, error: null,
+                                    score: null, states: [] });
+  const onInput = (event) => {
+    if (bench.input === null) { bench.input = performance.now(); bench.inputStamp = event.timeStamp; }
+  };
+  addEventListener("input", onInput, true);
+  addEventListener("change", onInput, true);
+  // documentElement does not exist yet when this runs: watch the document (subtree) instead
+  const watchPython = () => {
+    const root = document.documentElement;
+    const state = root && root.dataset.python;
+    if (!state || bench.states[bench.states.length - 1] === state) return;
+    bench.states.push(state);
+    if (state === "ready" && bench.ready === null) bench.ready = performance.now();
+    if (state === "error" && bench.error === null) bench.error = performance.now();
+  };
+  new MutationObserver(watchPython).observe(document, { attributes: true, attributeFilter: ["data-python"],
+                                                       subtree: true });
+  const watchScore = () => {
+    const quality = document.getElementById("ijk-quality");
+    if (!quality) return;
+    new MutationObserver((records, observer) => {
+      if (bench.ready !== null && bench.score === null) { bench.score = performance.now(); observer.disconnect(); }
+    }).observe(quality, { attributes: true, attributeFilter: ["data-value"], childList: true, characterData: true,
+                         subtree: true });
+  };
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", watchScore);
+  else watchScore();
+})();
+"""
+
+FLOOR_HTML = """<!doctype html>
+<html lang="nl">
+<head>
+<meta charset="utf-8">
+<title>IJkpunt benchmark floor</title>
+<link rel="icon" href="data:,">
+</head>
+<body>
+<p><label><input type="radio" name="x" value="a"> a</label> <label><input type="radio" name="x" value="b"> b</label></p>
+<script type="module">
+  const root = document.documentElement;
+  root.dataset.python = "loading";
+  const worker = new Worker(new URL("./floor-worker.js", import.meta.url), { type: "module" });
+  worker.onmessage = ({ data }) => {
+    root.dataset.python = data.ok ? "ready" : "error";
+    if (!data.ok) console.error(data.error);
+  };
+  worker.onerror = (event) => { event.preventDefault(); root.dataset.python = "error"; };
+  worker.postMessage({ type: "init" });
+</script>
+</body>
+</html>
+"""
+
+FLOOR_WORKER = """// Benchmark floor: the same runtime, lock file and packages as assets/ijkpunt/worker.js, nothing else
+// but the first pydantic call.
+import { loadPyodide } from "../../pyodide/pyodide.mjs";
+
+const runtime = new URL("../../pyodide/", import.meta.url);
+
+self.onmessage = async () => {
+  try {
+    const pyodide = await loadPyodide({
+      indexURL: runtime.href,
+      packageBaseUrl: runtime.href,
+      lockFileURL: new URL("pyodide-lock.json", runtime).href,
+      packages: ["ijkpunt-core"],
+    });
+    const n = pyodide.runPython(`
+import pydantic
+
+class _Floor(pydantic.BaseModel):
+    n: int
+
+_Floor.model_validate({"n": "1"}).n
+`);
+    self.postMessage({ ok: true, result: n });
+  } catch (error) {
+    self.postMessage({ ok: false, error: String(error && error.message ? error.message : error) });
+  }
+};
+"""
+
+ContextFactory = Callable[[], contextlib.AbstractContextManager[BrowserContext]]
+
+PAGES = ("form", "floor")
+MODES = ("cold", "warm")
+METRICS = ("dcl", "input", "ready", "score")
+METRIC_LABELS = {"dcl": "DOMContentLoaded", "input": "first input", "ready": "python ready", "score": "first score"}
+
+
+@dataclass
+class Results:
+    # samples[page][mode][metric] -> one value (ms) per completed run
+    samples: dict[str, dict[str, dict[str, list[float]]]] = field(
+        default_factory=lambda: {p: {m: {k: [] for k in METRICS} for m in MODES} for p in PAGES}
+    )
+    # ready_by_run[page][mode][run] -> python ready (ms), to pair form and floor of the same run
+    ready_by_run: dict[str, dict[str, dict[int, float]]] = field(
+        default_factory=lambda: {p: {m: {} for m in MODES} for p in PAGES}
+    )
+    failures: list[str] = field(default_factory=list)
+
+
+def prepare_site(tmp: Path) -> Path:
+    """A same-origin copy of public/ with the floor page added (public/ itself is left alone)."""
+    if not (PUBLIC / FORM_PATH / "index.html").exists():
+        print("public/ is not built: running `ijkpunt build --out public` ...", flush=True)
+        subprocess.run([str(ROOT / ".venv/bin/ijkpunt"), "build", "--out", str(PUBLIC)], cwd=ROOT, check=True)
+    site = tmp / "site"
+    shutil.copytree(PUBLIC, site)
+    floor = site / FLOOR_DIR
+    floor.mkdir(parents=True)
+    (floor / "floor.html").write_text(FLOOR_HTML, encoding="utf-8")
+    (floor / "floor-worker.js").write_text(FLOOR_WORKER, encoding="utf-8")
+    # The server sends Last-Modified and no Cache-Control, so browsers cache heuristically (10% of the file's
+    # age). Give every file the same age, a day, so that warm runs do not depend on when public/ was built.
+    stamp = time.time() - FILE_AGE_S
+    for path in site.rglob("*"):
+        os.utime(path, (stamp, stamp))
+    return site
+
+
+def measure(page: Page, url: str) -> dict[str, float | None]:
+    """One navigation: click the first radio as early as possible, wait for python=ready (and a score)."""
+    page.goto(url, wait_until="commit")
+    page.locator("input[type=radio]").first.click(timeout=READY_TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.__bench && (window.__bench.ready !== null || window.__bench.error !== null)",
+        timeout=READY_TIMEOUT_MS,
+    )
+    bench: dict[str, Any] = page.evaluate("() => window.__bench")
+    if bench["error"] is not None:
+        status = page.evaluate("() => (document.getElementById('ijk-status') || {}).textContent || ''")
+        raise RuntimeError(f"data-python=error at {bench['error']:.0f} ms: {status.strip()[:200]}")
+    if page.locator("#ijk-quality").count():
+        try:
+            page.wait_for_function("() => window.__bench.score !== null", timeout=15_000)
+            bench = page.evaluate("() => window.__bench")
+        except Exception:  # a missing first score is reported as "—", not fatal
+            pass
+    dcl = page.evaluate("() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? null")
+    return {"dcl": dcl, "input": bench["input"], "ready": bench["ready"], "score": bench["score"]}
+
+
+def run_page(new_context: ContextFactory, base: str, name: str, results: Results, run: int) -> None:
+    url = base + (FORM_PATH if name == "form" else FLOOR_PATH)
+    with new_context() as context:
+        context.add_init_script(INIT_SCRIPT)
+        page = context.pages[0] if context.pages else context.new_page()
+        # let a freshly launched browser finish its own start-up before the clock starts
+        page.goto("about:blank")
+        page.wait_for_timeout(SETTLE_MS)
+        for mode in MODES:  # cold: fresh context; warm: second navigation in the same context
+            try:
+                figures = measure(page, url)
+            except Exception as error:
+                results.failures.append(f"run {run} {name} {mode}: {error}")
+                print(f"  run {run} {name:5} {mode}: FAILED ({error})", flush=True)
+                return
+            for metric, value in figures.items():
+                if value is not None:
+                    results.samples[name][mode][metric].append(float(value))
+            if figures["ready"] is not None:
+                results.ready_by_run[name][mode][run] = float(figures["ready"])
+            shown = "  ".join(f"{METRIC_LABELS[m]} {figures[m]:7.0f}" for m in METRICS if figures.get(m) is not None)
+            print(f"  run {run} {name:5} {mode}: {shown}  ms", flush=True)
+
+
+def summary(values: list[float]) -> dict[str, float] | None:
+    if not values:
+        return None
+    return {"median": statistics.median(values), "min": min(values), "max": max(values), "n": len(values)}
+
+
+def fmt(stats: dict[str, float] | None) -> str:
+    if stats is None:
+        return "—"
+    return f"{stats['median']:6.0f} [{stats['min']:.0f}–{stats['max']:.0f}]"
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "ABOVE TARGET"
+
+
+def report(
+    results: Results, runs: int, chromium: str, cache: str, load: tuple[float, float], elapsed: float
+) -> dict[str, Any]:
+    stats = {p: {m: {k: summary(results.samples[p][m][k]) for k in METRICS} for m in MODES} for p in PAGES}
+    ratios: dict[str, dict[str, Any] | None] = {}
+    for mode in MODES:
+        form, floor = stats["form"][mode]["ready"], stats["floor"][mode]["ready"]
+        if form is None or floor is None:
+            ratios[mode] = None
+            continue
+        ratio = form["median"] / floor["median"]
+        form_runs, floor_runs = results.ready_by_run["form"][mode], results.ready_by_run["floor"][mode]
+        paired = [form_runs[run] / floor_runs[run] for run in form_runs if run in floor_runs] or [ratio]
+        ratios[mode] = {
+            "ratio": ratio,
+            "overhead_pct": (ratio - 1) * 100,
+            "paired_min": min(paired),
+            "paired_max": max(paired),
+            "pass": ratio - 1 <= OVERHEAD_TARGET,
+        }
+    first_input_pass = {
+        mode: (s["median"] < FIRST_INPUT_TARGET_MS) if (s := stats["form"][mode]["input"]) else None for mode in MODES
+    }
+
+    width = 28
+    print()
+    print(f"IJkpunt form start-up — {FORM_PATH} vs floor, {chromium}, {cache} HTTP cache, {runs} runs")
+    print(
+        f"{os.cpu_count()} CPUs, load average {load[0]:.2f} before, {load[1]:.2f} after (other work skews the figures)"
+    )
+    print("all times in ms from navigation start: median [min–max]")
+    print()
+    print(f"{'':{width}}{'cold':>26}{'warm':>26}")
+    for page_name in PAGES:
+        for metric in METRICS:
+            row = [stats[page_name][m][metric] for m in MODES]
+            if all(s is None for s in row):
+                continue
+            label = f"{page_name:<6}{METRIC_LABELS[metric]}"
+            line = f"{label:{width}}" + "".join(f"{fmt(s):>26}" for s in row)
+            if page_name == "form" and metric == "input":
+                marks = ", ".join(f"{m} {verdict(ok)}" for m, ok in first_input_pass.items() if ok is not None)
+                line += f"   target < {FIRST_INPUT_TARGET_MS:.0f} ms: {marks}"
+            print(line)
+    print()
+    for mode in MODES:
+        r = ratios[mode]
+        if r is None:
+            print(f"{'ready ratio form/floor ' + mode:{width}}  —")
+            continue
+        print(
+            f"{'ready ratio form/floor ' + mode:{width}}{r['ratio']:>8.2f}  overhead {r['overhead_pct']:+5.1f}%"
+            f"  (per-run {r['paired_min']:.2f}–{r['paired_max']:.2f})"
+            f"   target ≤ {OVERHEAD_TARGET * 100:.0f}%: {verdict(r['pass'])}"
+        )
+    if results.failures:
+        print()
+        print(f"{len(results.failures)} failed measurement(s):")
+        for failure in results.failures:
+            print(f"  {failure}")
+    print()
+    print(f"total benchmark time {elapsed:.1f} s")
+
+    return {
+        "page": FORM_PATH,
+        "runs": runs,
+        "browser": chromium,
+        "cache": cache,
+        "cpus": os.cpu_count(),
+        "load_average_1min": {"before": load[0], "after": load[1]},
+        "platform": platform.platform(),
+        "unit": "ms from navigation start",
+        "targets": {"first_input_ms": FIRST_INPUT_TARGET_MS, "overhead": OVERHEAD_TARGET},
+        "samples": results.samples,
+        "stats": stats,
+        "ready_ratio": ratios,
+        "first_input_pass": first_input_pass,
+        "failures": results.failures,
+        "elapsed_s": elapsed,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0] if __doc__ else None)
+    parser.add_argument("--runs", type=int, default=5, help="cold+warm runs per page (default 5)")
+    parser.add_argument(
+        "--cache",
+        choices=("disk", "memory"),
+        default="disk",
+        help="disk (default): each run gets a fresh on-disk profile, like a real browser; "
+        "memory: Playwright's off-the-record context, whose in-memory HTTP cache cannot hold pyodide.asm.wasm",
+    )
+    parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    args = parser.parse_args(argv)
+    runs = max(1, args.runs)
+
+    started = time.perf_counter()
+    load_before = os.getloadavg()[0]
+    with tempfile.TemporaryDirectory(prefix="ijkpunt-bench-") as tmp:
+        site = prepare_site(Path(tmp))
+        server = make_server(site, port=0, quiet=True)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        host, port = server.server_address[:2]
+        base = f"http://{host!s}:{port}/"
+        results = Results()
+        launch: dict[str, Any] = {"args": CHROMIUM_ARGS}
+        if DEBIAN_CHROMIUM.exists():
+            launch["executable_path"] = str(DEBIAN_CHROMIUM)
+        try:
+            with sync_playwright() as playwright:
+                browser = playwright.chromium.launch(**launch)
+                chromium = f"Chromium {browser.version}"
+                if args.cache == "disk":  # only needed for its version: each run launches its own profile
+                    browser.close()
+
+                @contextlib.contextmanager
+                def new_context() -> Iterator[BrowserContext]:
+                    if args.cache == "memory":
+                        context = browser.new_context(**CONTEXT_OPTIONS)
+                    else:
+                        profile = tempfile.mkdtemp(prefix="profile-", dir=tmp)
+                        context = playwright.chromium.launch_persistent_context(profile, **launch, **CONTEXT_OPTIONS)
+                    try:
+                        yield context
+                    finally:
+                        context.close()
+
+                print(f"{chromium} at {base}, {runs} runs, {args.cache} HTTP cache", flush=True)
+                try:
+                    for run in range(1, runs + 1):
+                        # alternate the order so that drift (thermal, other load) hits both pages alike
+                        order = PAGES if run % 2 else tuple(reversed(PAGES))
+                        for name in order:
+                            run_page(new_context, base, name, results, run)
+                finally:
+                    if browser.is_connected():
+                        browser.close()
+        finally:
+            server.shutdown()
+            server.server_close()
+    load = (load_before, os.getloadavg()[0])
+    figures = report(results, runs, chromium, args.cache, load, time.perf_counter() - started)
+    if args.json:
+        args.json.parent.mkdir(parents=True, exist_ok=True)
+        args.json.write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        print(f"figures written to {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

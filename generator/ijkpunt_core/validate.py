@@ -60,12 +60,18 @@ def _items(node: object) -> list[tuple[int, dict[str, Any]]]:
     return [(i, item) for i, item in enumerate(node) if isinstance(item, dict)] if isinstance(node, list) else []
 
 
+def _text(node: dict[str, Any], key: str) -> str | None:
+    """A string field, or None when it is missing or malformed (pydantic reports that)."""
+    value = node.get(key)
+    return value if isinstance(value, str) else None
+
+
 def _mapping(node: object) -> dict[str, Any]:
     return node if isinstance(node, dict) else {}
 
 
 def _scale_problems(document: dict[str, Any]) -> Iterator[Problem]:
-    used = {c.get("scale") for _, s in _items(document.get("sections")) for _, c in _items(s.get("criteria"))}
+    used = {_text(c, "scale") for _, s in _items(document.get("sections")) for _, c in _items(s.get("criteria"))}
     for scale_id, scale in _mapping(document.get("scales")).items():
         path: Path = ("scales", scale_id)
         if not isinstance(scale, dict):
@@ -73,13 +79,14 @@ def _scale_problems(document: dict[str, Any]) -> Iterator[Problem]:
         options = _items(scale.get("options"))
         seen: set[object] = set()
         for i, option in options:
-            if option.get("id") in seen:
+            option_id = _text(option, "id")
+            if option_id is not None and option_id in seen:
                 yield Problem(
                     "E207",
-                    f"option id '{option.get('id')}' appears twice; give every option its own id",
+                    f"option id '{option_id}' appears twice; give every option its own id",
                     (*path, "options", i, "id"),
                 )
-            seen.add(option.get("id"))
+            seen.add(option_id)
         points = {o.get("points") for _, o in options if isinstance(o.get("points"), int | float)}
         if scale.get("type") == "options" and len(options) >= 2 and len(points) == 1:
             yield Problem(
@@ -99,22 +106,24 @@ def _scale_problems(document: dict[str, Any]) -> Iterator[Problem]:
 
 
 def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
-    section_ids: dict[object, int] = {}
-    criterion_ids: dict[object, object] = {}
+    section_ids: dict[str, int] = {}
+    criterion_ids: dict[str, str | None] = {}
     scale_ids = tuple(_mapping(document.get("scales")))
     source_ids = tuple(_mapping(document.get("sources")))
     for s, section in _items(document.get("sections")):
-        if "id" in section and section["id"] in section_ids:
+        section_id = _text(section, "id")
+        if section_id is not None and section_id in section_ids:
             yield Problem(
                 "E203",
-                f"section id '{section['id']}' is already used by section "
-                f"{section_ids[section['id']] + 1}; rename one of them",
+                f"section id '{section_id}' is already used by section "
+                f"{section_ids[section_id] + 1}; rename one of them",
                 ("sections", s, "id"),
             )
-        section_ids.setdefault(section.get("id"), s)
+        if section_id is not None:
+            section_ids.setdefault(section_id, s)
         for c, criterion in _items(section.get("criteria")):
             path: Path = ("sections", s, "criteria", c)
-            criterion_id = criterion.get("id")
+            criterion_id = _text(criterion, "id")
             if criterion_id in RESERVED_IDS:
                 yield Problem("E209", f"'{criterion_id}' is reserved; choose another criterion id", (*path, "id"))
             if criterion_id is not None and criterion_id in criterion_ids:
@@ -124,8 +133,9 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
                     f"'{criterion_ids[criterion_id]}'; ids must be unique in a checklist",
                     (*path, "id"),
                 )
-            criterion_ids.setdefault(criterion_id, section.get("id"))
-            scale = criterion.get("scale")
+            if criterion_id is not None:
+                criterion_ids.setdefault(criterion_id, section_id)
+            scale = _text(criterion, "scale")
             if isinstance(scale, str) and scale not in scale_ids:
                 yield Problem("E201", f"unknown scale '{scale}'", (*path, "scale"), allowed=scale_ids)
             yield from _source_problems(criterion.get("sources"), (*path, "sources"), source_ids)
@@ -221,6 +231,8 @@ def _resolve(model: type[BaseModel], loc: tuple[Any, ...]) -> tuple[Path, type[B
     path: list[str | int] = []
     holder: type[BaseModel] | None = None
     for key in loc:
+        if key == "[key]":  # pydantic's marker for an error in a mapping's key, not a key itself
+            continue
         models = _models_in(annotation)
         holder = models[0] if len(models) == 1 else None
         annotation, consumed = _step(annotation, key)

@@ -24,8 +24,8 @@ def describe_type(prop: dict[str, Any]) -> str:
     kind = prop.get("type")
     if kind == "array":
         return f"lijst van {describe_type(prop.get('items', {}))}"
-    if kind == "object" and "additionalProperties" in prop:
-        return f"tabel id → {describe_type(prop['additionalProperties'])}"
+    if kind == "object" and "patternProperties" in prop:
+        return f"tabel id → {describe_type(next(iter(prop['patternProperties'].values())))}"
     names = {
         "string": "tekst",
         "number": "getal",

@@ -45,15 +45,19 @@ function start(form) {
   };
 
   const checklistUrl = new URL(form.dataset.checklistUrl, document.baseURI).href;
-  call("init", { checklistUrl })
-    .then(() => {
-      state.ready = true;
-      root.dataset.python = "ready";
-      status.dataset.state = "ready";
-      status.textContent = "Klaar: de score wordt bijgewerkt terwijl je invult. Je invoer wordt in deze browser bewaard.";
-      refresh();
-    })
-    .catch((error) => fail(describeStartError(error.message)));
+  const boot = () =>
+    call("init", { checklistUrl })
+      .then(() => {
+        state.ready = true;
+        root.dataset.python = "ready";
+        status.dataset.state = "ready";
+        status.textContent = "Klaar: de score wordt bijgewerkt terwijl je invult. Je invoer wordt in deze browser bewaard.";
+        refresh();
+      })
+      .catch((error) => fail(describeStartError(error.message)));
+  // Compiling the runtime competes for the CPU with the page's own start; let the page become usable first.
+  if (document.readyState === "complete") requestAnimationFrame(() => setTimeout(boot));
+  else addEventListener("load", () => requestAnimationFrame(() => setTimeout(boot)), { once: true });
 
   form.addEventListener("input", onChange);
   form.addEventListener("change", onChange);

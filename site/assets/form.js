@@ -248,7 +248,7 @@ function showScores({ scores, problems, privacy }) {
   for (const section of scores.sections) {
     const target = document.querySelector(`[data-section-score="${CSS.escape(section.section)}"]`);
     if (target) {
-      target.textContent = section.score !== null ? formatPercent(section.score) : `${section.answered}/${section.total}`;
+      target.textContent = section.score !== null ? formatPercent(section.score) : `${section.answered}/${section.total} ingevuld`;
     }
   }
 

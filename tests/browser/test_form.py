@@ -105,7 +105,7 @@ def test_fill_score_export_equals_cpython(
             expected = score(telefoon, answers, None, None).sections[0].score
             section_score = page.locator(f'[data-section-score="{first_section.id}"]')
             n = len(first_section.criteria)
-            expect(section_score).to_have_text(f"{n}/{n}" if expected is None else shown_percent(expected))
+            expect(section_score).to_have_text(f"{n}/{n} ingevuld" if expected is None else shown_percent(expected))
     page.locator('textarea[name="comment:' + telefoon.criteria()[0].id + '"]').fill("Duidelijke opening.")
     answers[telefoon.criteria()[0].id] = answers[telefoon.criteria()[0].id].model_copy(
         update={"comment": "Duidelijke opening."}

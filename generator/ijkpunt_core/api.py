@@ -41,15 +41,18 @@ class Form:
         """The evaluation to download and its file name, or what stops the export."""
         draft, problems = self._draft(draft_json)
         if draft is None:
-            return _dump({"evaluation": None, "problems": problems})
+            return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": []})
+        privacy = [_problem(p) for p in personal_data_problems(draft)]
         result = evaluate(self.checklist, draft)
         if result.evaluation is None:
-            return _dump({"evaluation": None, "problems": [_problem(p) for p in result.problems]})
+            problems = [_problem(p) for p in result.problems]
+            return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": privacy})
         return _dump(
             {
                 "evaluation": result.evaluation.model_dump(mode="json"),
                 "filename": export_filename(result.evaluation),
                 "problems": [],
+                "privacy": privacy,
             }
         )
 

@@ -181,6 +181,8 @@ def problem_from_pydantic(model: type[BaseModel], error: ErrorDetails) -> Proble
                 allowed=("lowercase letters, digits and single hyphens, e.g. 'voorstellen-met-naam'",),
             )
         return Problem("E103", f"{got!r} has the wrong form", path, allowed=(f"pattern {ctx.get('pattern')}",))
+    if kind == "string_type" and isinstance(got, int | float):
+        return Problem("E103", f'{got!r} must be text; put it in quotes, e.g. "{got}"', path)
     if kind == "string_too_short":
         return Problem("E105", "text is empty; write it in Dutch", path)
     if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):

@@ -7,6 +7,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.request import Request, urlopen
 
 import pytest
 
@@ -155,3 +156,23 @@ def test_the_foreign_host_check_catches_what_it_should() -> None:
     ]
     assert all(any(p.search(snippet) for p in FOREIGN) for snippet in bad)
     assert not any(p.search('<a href="https://example.org">bron</a> <script src="../x.js">') for p in FOREIGN)
+
+
+@pytest.mark.parametrize(
+    ("path", "content_type"),
+    [
+        ("pyodide/pyodide.asm.wasm", "application/wasm"),
+        ("pyodide/pyodide.mjs", "text/javascript"),
+        ("assets/ijkpunt/worker.js", "text/javascript"),
+        ("pyodide/pyodide-lock.json", "application/json"),
+    ],
+)
+def test_local_server_sends_the_types_the_form_needs(site_url: str, path: str, content_type: str) -> None:
+    with urlopen(Request(site_url + path, method="HEAD")) as response:
+        assert response.headers.get_content_type() == content_type
+
+
+def test_local_server_serves_wheels_as_zip(site_url: str, public: Path) -> None:
+    wheel = next((public / "pyodide").glob("ijkpunt_core-*.whl")).name
+    with urlopen(Request(f"{site_url}pyodide/{wheel}", method="HEAD")) as response:
+        assert response.headers.get_content_type() == "application/zip"

@@ -22,6 +22,17 @@ KPI_LABELS = {
     "vertrouwen": "vertrouwen en relatie",
     "compliance": "compliance",
 }
+# How a contact can end, in the words of each channel (the stored values are the same everywhere).
+OUTCOME_LABELS = {
+    "telefoon": {"direct": "Direct beantwoord", "transferred": "Doorverbonden", "callback": "Terugbelnotitie"},
+    "e-mail": {
+        "direct": "Direct beantwoord",
+        "transferred": "Doorgezet naar een vakafdeling",
+        "callback": "Terugbel- of vervolgnotitie",
+    },
+    "chat": {"direct": "Direct beantwoord", "transferred": "Overgedragen", "callback": "Terugbelnotitie"},
+    "balie": {"direct": "Direct geholpen", "transferred": "Doorverwezen", "callback": "Terugbelnotitie"},
+}
 MODE_LABELS = {
     "monitoring": "Monitoring",
     "calibration": "Kalibratie",
@@ -39,7 +50,9 @@ def environment(templates: Path) -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.globals.update(kind_labels=KIND_LABELS, kpi_labels=KPI_LABELS, mode_labels=MODE_LABELS)
+    env.globals.update(
+        kind_labels=KIND_LABELS, kpi_labels=KPI_LABELS, mode_labels=MODE_LABELS, outcome_labels=OUTCOME_LABELS
+    )
     env.filters["scale_summary"] = scale_summary
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",")
     env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")

@@ -115,7 +115,7 @@ def test_fill_score_export_equals_cpython(
 
     radio(page, "relationship", "ja").click()
     radio(page, "outcome", "transferred").click()
-    page.get_by_label("Aantal keer doorverbonden").fill("2")
+    page.get_by_label("Hoe vaak?").fill("2")
     outcome = Outcome(result="transferred", transfers=2)
 
     expected_scores = score(telefoon, answers, True, outcome)

@@ -229,7 +229,16 @@ def assemble(site: Site, sources: Sources, out: Path) -> None:
             _write(docs / name, text.encode("utf-8"))
         for name, data in site.docs_files.items():
             _write(docs / name, data)
-        config = {**sources.mkdocs_config, "docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
+        theme = dict(sources.mkdocs_config.get("theme", {}))
+        if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
+            theme["custom_dir"] = str(sources.root / theme["custom_dir"])
+        config = {
+            **sources.mkdocs_config,
+            "theme": theme,
+            "docs_dir": str(docs),
+            "site_dir": str(staged),
+            "nav": site.nav,
+        }
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         mkdocs_build(load_config(config_file=str(config_file)))

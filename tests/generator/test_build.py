@@ -176,3 +176,9 @@ def test_local_server_serves_wheels_as_zip(site_url: str, public: Path) -> None:
     wheel = next((public / "pyodide").glob("ijkpunt_core-*.whl")).name
     with urlopen(Request(f"{site_url}pyodide/{wheel}", method="HEAD")) as response:
         assert response.headers.get_content_type() == "application/zip"
+
+
+def test_theme_script_is_deferred_so_the_form_takes_input_early(public: Path) -> None:
+    page = (public / "scoren" / "kcc-telefoon" / "index.html").read_text(encoding="utf-8")
+    bundles = re.findall(r"<script\b[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", page)
+    assert bundles and all(" defer" in tag for tag in bundles), bundles

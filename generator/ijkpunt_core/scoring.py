@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from .checklist import Checklist, Criterion, GradeScale, OptionsScale
+from .checklist import Checklist, Criterion, GradeScale, OptionsScale, Section
 from .evaluation import Answer, ComplianceResult, KnockOut, Outcome, Scores, SectionScore
 
 
@@ -56,34 +56,19 @@ def score(
         missing.append("outcome")
     complete = not missing
 
-    quality_points = _quality_points(checklist, answers, checklist.criteria())
-    before = percentage(quality_points) if complete else None
+    before = percentage(_quality_points(checklist, answers, checklist.criteria())) if complete else None
     knockouts = [
         KnockOut(criterion=c.id, title=c.title)
         for c in checklist.criteria()
-        if c.knockout
-        and _answer(answers, c).answered
-        and not _answer(answers, c).na
-        and not is_met(checklist.scale_of(c), _answer(answers, c))
+        if c.knockout and _not_met(checklist, c, _answer(answers, c))
     ]
-    quality = 0.0 if knockouts and before is not None else before
     return Scores(
         complete=complete,
         missing=missing,
-        quality=quality,
+        quality=0.0 if knockouts and before is not None else before,
         quality_before_knockout=before,
         knockouts=knockouts,
-        sections=[
-            SectionScore(
-                section=s.id,
-                score=percentage(_quality_points(checklist, answers, s.criteria))
-                if all(_answer(answers, c).answered for c in s.criteria)
-                else None,
-                answered=sum(_answer(answers, c).answered for c in s.criteria),
-                total=len(s.criteria),
-            )
-            for s in checklist.sections
-        ],
+        sections=[_section_score(checklist, answers, s) for s in checklist.sections],
         compliance=_compliance(checklist, answers),
         relationship_kept=relationship,
     )
@@ -94,6 +79,22 @@ _UNANSWERED = Answer()
 
 def _answer(answers: Mapping[str, Answer], criterion: Criterion) -> Answer:
     return answers.get(criterion.id, _UNANSWERED)
+
+
+def _not_met(checklist: Checklist, criterion: Criterion, answer: Answer) -> bool:
+    """Answered, applicable and not met: what fails a knock-out or a compliance criterion."""
+    return answer.answered and not answer.na and not is_met(checklist.scale_of(criterion), answer)
+
+
+def _section_score(checklist: Checklist, answers: Mapping[str, Answer], section: Section) -> SectionScore:
+    answered = sum(_answer(answers, c).answered for c in section.criteria)
+    complete = answered == len(section.criteria)
+    return SectionScore(
+        section=section.id,
+        score=percentage(_quality_points(checklist, answers, section.criteria)) if complete else None,
+        answered=answered,
+        total=len(section.criteria),
+    )
 
 
 def _quality_points(
@@ -114,10 +115,10 @@ def _compliance(checklist: Checklist, answers: Mapping[str, Answer]) -> Complian
             continue
         if answer.na:
             not_applicable.append(c.id)
-        elif is_met(checklist.scale_of(c), answer):
-            passed.append(c.id)
-        else:
+        elif _not_met(checklist, c, answer):
             failed.append(c.id)
+        else:
+            passed.append(c.id)
     applicable = len(passed) + len(failed)
     return ComplianceResult(
         passed=passed,

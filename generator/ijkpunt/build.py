@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, get_args
@@ -17,20 +18,25 @@ from typing import Any, get_args
 import yaml  # PyYAML ships with mkdocs; mkdocs.yml holds no tags, so safe_load is enough
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
+from pydantic import Field, ValidationError
+from ruamel.yaml import YAML
 
-from ijkpunt_core.checklist import Channel, Checklist
-from ijkpunt_core.evaluation import Answer, Evaluation, Outcome
-from ijkpunt_core.problems import CATALOGUE, Problem
+from ijkpunt_core.checklist import Channel, Checklist, Id, Strict
+from ijkpunt_core.evaluate import answer_problems
+from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
+from ijkpunt_core.problems import CATALOGUE, Problem, describe_path
 from ijkpunt_core.scoring import score
+from ijkpunt_core.validate import problem_from_pydantic
 
 from . import reference
 from .diagnostics import BuildError, Diagnostic
-from .load import LoadedChecklist, load_checklists
+from .load import LoadedChecklist, line_of, load_checklists, plain
 from .render import Renderer, WorkedExample, example_rows
 from .schemas import schema_files
 from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
 
 ASSETS = "assets/ijkpunt"
+EXAMPLE_FILE = Path("site/examples/rekenvoorbeeld.yaml")
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 CHANNEL_ORDER = list(get_args(Channel))
 
@@ -41,7 +47,7 @@ class Sources:
 
     root: Path
     checklists: list[LoadedChecklist]
-    example: dict[str, Any]
+    example: object
     mkdocs_config: dict[str, Any]
     assets: dict[str, bytes]
     web_config: bytes
@@ -84,7 +90,7 @@ def read_sources(root: Path) -> Sources:
     return Sources(
         root=root,
         checklists=load_checklists((root / "checklists").glob("*.yaml"), root),
-        example=yaml.safe_load((root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")),
+        example=YAML(typ="rt").load((root / EXAMPLE_FILE).read_text(encoding="utf-8")),
         mkdocs_config=yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8")),
         assets={p.name: p.read_bytes() for p in sorted((root / "site" / "assets").iterdir()) if p.is_file()},
         web_config=(root / "site" / "web.config").read_bytes(),
@@ -127,7 +133,7 @@ def check(checklists: list[LoadedChecklist], strict: bool = False) -> list[Diagn
 
 
 def compile_site(sources: Sources) -> Site:
-    """Render every page and file of the site; reads and writes nothing."""
+    """Render every page and file of the site; reads nothing but the templates, writes nothing."""
     checklists = sorted(
         (loaded.checklist for loaded in sources.checklists if loaded.checklist is not None),
         key=lambda c: (CHANNEL_ORDER.index(c.channel), c.id),
@@ -180,22 +186,58 @@ def compile_site(sources: Sources) -> Site:
     return site
 
 
-def worked_example(checklists: list[Checklist], example: dict[str, Any]) -> WorkedExample:
-    """The handbook's worked example, scored by the core from site/examples/rekenvoorbeeld.yaml."""
-    checklist = next((c for c in checklists if c.id == example["checklist"]), None)
+class ExampleInput(Strict):
+    """site/examples/rekenvoorbeeld.yaml: the answers of the handbook's worked example."""
+
+    checklist: Id
+    answers: dict[Id, Answer]
+    relationship: bool
+    outcome: Outcome
+    knockout: Id = Field(description="A knock-out criterion shown failing in the second half of the example.")
+    knockout_option: Id
+
+
+def worked_example(checklists: list[Checklist], data: object) -> WorkedExample:
+    """The handbook's worked example, scored by the core; BuildError if the example does not fit."""
+
+    def fail(problems: list[Problem]) -> BuildError:
+        return BuildError(
+            [Diagnostic(EXAMPLE_FILE, line_of(data, p.path), describe_path(data, p.path), p) for p in problems]
+        )
+
+    try:
+        example = ExampleInput.model_validate(plain(data))
+    except ValidationError as exc:
+        raise fail([problem_from_pydantic(ExampleInput, e) for e in exc.errors()]) from exc
+    checklist = next((c for c in checklists if c.id == example.checklist), None)
     if checklist is None:
-        raise ValueError(f"site/examples/rekenvoorbeeld.yaml: unknown checklist {example['checklist']!r}")
-    answers = {k: Answer.model_validate(v) for k, v in example["answers"].items()}
-    outcome = Outcome.model_validate(example["outcome"])
-    knockout = checklist.criterion(example["knockout"])
+        raise fail(
+            [
+                Problem(
+                    "E406",
+                    f"unknown checklist '{example.checklist}'",
+                    ("checklist",),
+                    allowed=tuple(c.id for c in checklists),
+                )
+            ]
+        )
+    knockout = checklist.criterion(example.knockout)
+    draft = Draft(id=str(uuid.UUID(int=0)), answers=example.answers)
+    problems = answer_problems(checklist, draft)
     if knockout is None or not knockout.knockout:
-        raise ValueError(f"site/examples/rekenvoorbeeld.yaml: {example['knockout']!r} is not a knock-out criterion")
-    fallen = {**answers, knockout.id: Answer(option=example["knockout_option"])}
+        problems.append(Problem("E103", f"'{example.knockout}' is not a knock-out criterion", ("knockout",)))
+    missing = [c.id for c in checklist.criteria() if c.id not in example.answers]
+    if missing:
+        problems.append(Problem("E102", f"answer every criterion; missing: {', '.join(missing)}", ("answers",)))
+    if problems or knockout is None:
+        raise fail(problems)
+    scores = score(checklist, example.answers, example.relationship, example.outcome)
+    fallen = {**example.answers, knockout.id: Answer(option=example.knockout_option)}
     return WorkedExample(
         checklist=checklist,
-        rows=example_rows(checklist, answers),
-        scores=score(checklist, answers, example["relationship"], outcome),
-        knockout_scores=score(checklist, fallen, example["relationship"], outcome),
+        rows=example_rows(checklist, example.answers),
+        scores=scores,
+        knockout_scores=score(checklist, fallen, example.relationship, example.outcome),
         knockout_criterion=knockout,
     )
 

@@ -151,3 +151,28 @@ def test_score_rejects_a_file_that_is_not_an_evaluation(
     bad.write_text('{"format": "iets anders"}', encoding="utf-8")
     assert main(["--project", str(project_root), "score", str(bad)]) == 2
     assert "format" in capsys.readouterr().err
+
+
+def test_a_worked_example_that_no_longer_fits_is_reported(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    project = project_with(
+        tmp_path,
+        project_root,
+        BROKEN.replace("titel:", "title:").replace("ja-neee", "ja-nee").replace("weight: 0", "weight: 1"),
+    )
+    (project / "site").unlink()
+    (project / "site" / "examples").mkdir(parents=True)
+    for item in (project_root / "site").iterdir():
+        if item.name != "examples":
+            os.symlink(item, project / "site" / item.name)
+    example = (project_root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")
+    (project / "site" / "examples" / "rekenvoorbeeld.yaml").write_text(
+        example.replace("empathie: {option: matig}", "empathie: {option: heel-goed}"), encoding="utf-8"
+    )
+    assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 1
+    err = capsys.readouterr().err
+    line = example.splitlines().index("  empathie: {option: matig}") + 1
+    assert f"site/examples/rekenvoorbeeld.yaml:{line}: answers → empathie → option: option 'heel-goed' is not on" in err
+    assert "[E402]" in err
+    assert not (tmp_path / "public").exists()

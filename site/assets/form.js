@@ -23,30 +23,34 @@ function start(form) {
     status.textContent = message;
   };
 
-  const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
-  const pending = new Map();
-  let nextId = 0;
-  const call = (type, payload) =>
-    new Promise((resolve, reject) => {
-      const id = ++nextId;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, type, payload });
-    });
-  worker.onmessage = ({ data }) => {
-    const waiter = pending.get(data.id);
-    pending.delete(data.id);
-    if (data.ok) waiter.resolve(data.result);
-    else waiter.reject(new Error(data.error));
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    fail("De rekenmodule kon niet starten. Waarschijnlijk levert de webserver .mjs-bestanden niet als " +
-      "JavaScript (text/javascript) of ontbreken bestanden in de map pyodide/. Zie de README over het publiceren.");
+  let call = null; // set when the worker starts; used only once Python is ready
+  const startWorker = () => {
+    const worker = new Worker(new URL("./worker.js", import.meta.url), { type: "module" });
+    const pending = new Map();
+    let nextId = 0;
+    worker.onmessage = ({ data }) => {
+      const waiter = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.ok) waiter.resolve(data.result);
+      else waiter.reject(new Error(data.error));
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      fail("De rekenmodule kon niet starten. Waarschijnlijk levert de webserver .mjs-bestanden niet als " +
+        "JavaScript (text/javascript) of ontbreken bestanden in de map pyodide/. Zie de README over het publiceren.");
+    };
+    return (type, payload) =>
+      new Promise((resolve, reject) => {
+        const id = ++nextId;
+        pending.set(id, { resolve, reject });
+        worker.postMessage({ id, type, payload });
+      });
   };
 
   const checklistUrl = new URL(form.dataset.checklistUrl, document.baseURI).href;
-  const boot = () =>
-    call("init", { checklistUrl })
+  const boot = () => {
+    call = startWorker();
+    return call("init", { checklistUrl })
       .then(() => {
         state.ready = true;
         root.dataset.python = "ready";
@@ -55,7 +59,8 @@ function start(form) {
         refresh();
       })
       .catch((error) => fail(describeStartError(error.message)));
-  // Compiling the runtime competes for the CPU with the page's own start; let the page become usable first.
+  };
+  // Starting and compiling the runtime competes for the CPU with the page's own start; let the page become usable first.
   if (document.readyState === "complete") requestAnimationFrame(() => setTimeout(boot));
   else addEventListener("load", () => requestAnimationFrame(() => setTimeout(boot)), { once: true });
 

@@ -178,7 +178,7 @@ function start(form) {
       check("outcome", draft.outcome.result);
       if (draft.outcome.transfers) form.elements.transfers.value = draft.outcome.transfers;
     }
-    return { id: draft.id, created_at: draft.created_at };
+    return draft.id && draft.created_at ? { id: draft.id, created_at: draft.created_at } : newIdentity();
   }
 
   function check(name, value) {

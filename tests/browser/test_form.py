@@ -263,3 +263,21 @@ def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(page: Page, site_ur
     assert downloads == []
     page.locator(f'textarea[name="comment:{first.id}"]').fill("Inwoner noemde zijn BSN hardop.")
     expect(notice).to_be_hidden()
+
+
+def test_new_evaluation_clears_the_form_after_confirmation(page: Page, site_url: str, telefoon: Checklist) -> None:
+    first = telefoon.criteria()[0]
+    open_form(page, site_url)
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
+    radio(page, f"answer:{first.id}", "ja").click()
+    stored = "JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon'))"
+    old_id = page.evaluate(f"{stored}.id")
+    page.once("dialog", lambda dialog: dialog.dismiss())
+    page.get_by_role("button", name="Nieuwe beoordeling").click()
+    expect(radio(page, f"answer:{first.id}", "ja")).to_be_checked()  # dismissed: nothing lost
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nieuwe beoordeling").click()
+    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("")
+    expect(radio(page, f"answer:{first.id}", "ja")).not_to_be_checked()
+    assert page.evaluate(f"{stored}.id") != old_id
+    assert page.evaluate(f"{stored}.answers") == {}

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 
 from ijkpunt.build import Site, build
-from ijkpunt.serve import make_server
+from ijkpunt.serve import SiteHandler, make_server
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,12 +33,21 @@ def public(built: tuple[Site, Path]) -> Path:
     return built[1]
 
 
+@contextmanager
+def serving(directory: Path, handler: type[SiteHandler] = SiteHandler) -> Iterator[str]:
+    """Serve `directory` on a free port in a background thread; yields the base URL."""
+    server = make_server(directory, port=0, quiet=True, handler=handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 @pytest.fixture(scope="session")
 def site_url(public: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""
-    server = make_server(public, port=0, quiet=True)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(public) as url:
+        yield url

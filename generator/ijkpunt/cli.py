@@ -45,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _build(args: argparse.Namespace) -> int:
-    out = args.out if args.out.is_absolute() else args.project / args.out
+    out = _in_project(args, args.out)
     try:
         site = build(args.project, out, strict=args.strict)
     except BuildError as exc:
@@ -59,7 +59,7 @@ def _serve(args: argparse.Namespace) -> int:
     status = _build(args)
     if status:
         return status
-    out = args.out if args.out.is_absolute() else args.project / args.out
+    out = _in_project(args, args.out)
     server = make_server(out, args.host, args.port)
     print(f"serving {out} at http://{args.host}:{server.server_address[1]}/ (Ctrl+C stops)")
     try:
@@ -111,12 +111,17 @@ def _score(args: argparse.Namespace) -> int:
 
 
 def _schemas(args: argparse.Namespace) -> int:
-    out = args.out if args.out.is_absolute() else args.project / args.out
+    out = _in_project(args, args.out)
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
         print(f"wrote {out / name}")
     return 0
+
+
+def _in_project(args: argparse.Namespace, path: Path) -> Path:
+    """Relative output paths are taken from the project folder, not the shell's."""
+    return path if path.is_absolute() else args.project / path
 
 
 def _print_problems(exc: BuildError) -> None:

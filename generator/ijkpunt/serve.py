@@ -38,8 +38,14 @@ class SiteServer(ThreadingHTTPServer):
         super().handle_error(request, client_address)  # type: ignore[arg-type]
 
 
-def make_server(directory: Path, host: str = "127.0.0.1", port: int = 8000, quiet: bool = False) -> SiteServer:
+def make_server(
+    directory: Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    quiet: bool = False,
+    handler: type[SiteHandler] = SiteHandler,
+) -> SiteServer:
     """A server for `directory`; port 0 picks a free port (see `server.server_address`)."""
-    server = SiteServer((host, port), functools.partial(SiteHandler, directory=str(directory)))
+    server = SiteServer((host, port), functools.partial(handler, directory=str(directory)))
     server.quiet = quiet
     return server

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import threading
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -15,12 +14,13 @@ from playwright.sync_api import BrowserContext, Page, expect
 
 from ijkpunt.load import load_checklist
 from ijkpunt.schemas import schema_files
-from ijkpunt.serve import SiteHandler, make_server
+from ijkpunt.serve import SiteHandler
 from ijkpunt_core.checklist import Checklist, OptionsScale
 from ijkpunt_core.evaluate import evaluate
 from ijkpunt_core.evaluation import Answer, Evaluation, Outcome
 from ijkpunt_core.scoring import score
 
+from ..conftest import serving
 from .conftest import READY_TIMEOUT_MS
 
 pytestmark = pytest.mark.browser
@@ -213,13 +213,8 @@ class _WrongWasmType(SiteHandler):
 
 @pytest.fixture
 def misconfigured_url(public: Path) -> Iterator[str]:
-    server = make_server(public, port=0, quiet=True)
-    server.RequestHandlerClass = lambda *a, **kw: _WrongWasmType(*a, directory=str(public), **kw)  # type: ignore[assignment]
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serving(public, handler=_WrongWasmType) as url:
+        yield url
 
 
 def test_wrong_wasm_mime_type_gives_a_dutch_explanation(page: Page, misconfigured_url: str) -> None:

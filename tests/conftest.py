@@ -6,11 +6,13 @@ import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
-from ijkpunt.build import Site, build
-from ijkpunt.serve import SiteHandler, make_server
+if TYPE_CHECKING:  # the core tests must not load the build package, so it is imported where it is used
+    from ijkpunt.pages import Site
+    from ijkpunt.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -23,8 +25,10 @@ def project_root() -> Path:
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
     """The shipped project built once into a temporary folder."""
+    from ijkpunt.build import build
+
     out = tmp_path_factory.mktemp("site") / "public"
-    site = build(ROOT, out)
+    _, site = build(ROOT, out)
     return site, out
 
 
@@ -34,9 +38,11 @@ def public(built: tuple[Site, Path]) -> Path:
 
 
 @contextmanager
-def serving(directory: Path, handler: type[SiteHandler] = SiteHandler) -> Iterator[str]:
+def serving(directory: Path, handler: type[SiteHandler] | None = None) -> Iterator[str]:
     """Serve `directory` on a free port in a background thread; yields the base URL."""
-    server = make_server(directory, port=0, quiet=True, handler=handler)
+    from ijkpunt.serve import SiteHandler, make_server
+
+    server = make_server(directory, port=0, quiet=True, handler=handler or SiteHandler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -1,34 +1,69 @@
-"""Problems tied to a file and line, and how they are printed."""
+"""Problems placed in a file and line, and how they are shown to people and machines."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from ijkpunt_core.problems import Problem
+from ijkpunt_core.messages import WORDS
+from ijkpunt_core.problems import Lang, Problem, Segment, describe_segments, path_segments, render
+
+if TYPE_CHECKING:
+    from .documents import Parsed
 
 
 @dataclass(frozen=True)
 class Diagnostic:
-    """A core problem placed in a file: `checklists/x.yaml:12: criterion 'y' → scale: …`."""
+    """A core problem placed in a file: `checklists/x.yaml:12: criterium 'y' → scale: … [E201]`.
+
+    `file` is the file the problem is in; for an inherited field that is the file it was inherited from.
+    """
 
     file: Path
     line: int
-    where: str
+    where: tuple[Segment, ...]
     problem: Problem
+
+    @classmethod
+    def at(cls, file: Path, line: int | str | float, problem: Problem) -> Diagnostic:
+        """A problem with the file as a whole or at a known line (reading and parsing)."""
+        return cls(file, int(line), (), problem)
+
+    @classmethod
+    def in_document(cls, parsed: Parsed, problem: Problem) -> Diagnostic:
+        """A problem inside a parsed document, placed by its path."""
+        return cls(parsed.file, parsed.line_of(problem.path), path_segments(parsed.data, problem.path), problem)
 
     @property
     def is_error(self) -> bool:
-        return self.problem.severity == "error"
+        return self.problem.is_error
+
+    def render(self, lang: Lang = "nl") -> str:
+        """`file:line: where: [waarschuwing: ]message (toegestaan: …) [code]`."""
+        level = "" if self.is_error else f"{WORDS[lang]['warning']}: "
+        where = describe_segments(self.where, lang)
+        return f"{self.file}:{self.line}: {where}: {level}{render(self.problem, lang)} [{self.problem.code}]"
 
     def __str__(self) -> str:
-        allowed = f" (allowed: {', '.join(self.problem.allowed)})" if self.problem.allowed else ""
-        level = "" if self.is_error else "warning: "
-        return f"{self.file}:{self.line}: {self.where}: {level}{self.problem.message}{allowed} [{self.problem.code}]"
+        return self.render("nl")
+
+    def to_json(self, lang: Lang = "nl") -> dict[str, Any]:
+        return {
+            "file": self.file.as_posix(),
+            "line": self.line,
+            "path": list(self.problem.path),
+            "where": describe_segments(self.where, lang),
+            "code": self.problem.code.value,
+            "severity": self.problem.severity,
+            "message": render(self.problem, lang),
+            "params": self.problem.params,
+            "allowed": list(self.problem.allowed),
+        }
 
 
 class BuildError(Exception):
-    """Raised by the build when its inputs have errors; carries every diagnostic."""
+    """Raised when the project has errors; carries every diagnostic."""
 
     def __init__(self, diagnostics: list[Diagnostic]) -> None:
         self.diagnostics = diagnostics

@@ -6,7 +6,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .schemas import json_schema
+from ijkpunt_core.schema import json_schema
 
 
 def describe_type(prop: dict[str, Any]) -> str:

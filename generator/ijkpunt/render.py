@@ -5,15 +5,16 @@ Pure: models and templates in, text out. The templates live in site/templates.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
 
-from ijkpunt_core.checklist import Checklist, Criterion, GradeScale, OptionsScale
-from ijkpunt_core.evaluation import Answer, Scores
-from ijkpunt_core.scoring import normalised
+from ijkpunt_core.checklist import GradeScale, OptionsScale
+
+from .safe_text import plain, rich
 
 KIND_LABELS = {"quality": "kwaliteit", "compliance": "compliance"}
 KPI_LABELS = {
@@ -49,14 +50,28 @@ def environment(templates: Path) -> Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        finalize=_as_text,
     )
     env.globals.update(
         kind_labels=KIND_LABELS, kpi_labels=KPI_LABELS, mode_labels=MODE_LABELS, outcome_labels=OUTCOME_LABELS
     )
     env.filters["scale_summary"] = scale_summary
+    env.filters["plain"] = plain
+    env.filters["rich"] = rich
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",")
     env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")
     return env
+
+
+_HARMLESS = re.compile(r"[\w .,/-]*")
+
+
+def _as_text(value: Any) -> Any:
+    """Every value a template prints is text, safe in Markdown and HTML, unless it is already markup."""
+    if isinstance(value, Markup) or value is None:
+        return value
+    text = str(value)
+    return Markup(text) if _HARMLESS.fullmatch(text) else plain(text)
 
 
 def scale_summary(scale: OptionsScale | GradeScale) -> str:
@@ -64,45 +79,6 @@ def scale_summary(scale: OptionsScale | GradeScale) -> str:
     if isinstance(scale, OptionsScale):
         return " · ".join(f"{o.label} ({o.points:g})" for o in scale.options)
     return f"cijfer {scale.min}–{scale.max}, voldaan vanaf {scale.pass_mark}"
-
-
-@dataclass(frozen=True)
-class ExampleRow:
-    criterion: Criterion
-    answer: Answer
-    label: str
-    normalised: float | None
-
-    @property
-    def weighted(self) -> float:
-        return self.criterion.weight * (self.normalised or 0.0)
-
-
-@dataclass(frozen=True)
-class WorkedExample:
-    """A scored example for the handbook, computed by the core at build time."""
-
-    checklist: Checklist
-    rows: list[ExampleRow]
-    scores: Scores
-    knockout_scores: Scores
-    knockout_criterion: Criterion
-
-
-def example_rows(checklist: Checklist, answers: dict[str, Answer]) -> list[ExampleRow]:
-    rows = []
-    for criterion in checklist.criteria():
-        answer = answers[criterion.id]
-        scale = checklist.scale_of(criterion)
-        if answer.na:
-            label, value = "n.v.t.", None
-        elif isinstance(scale, OptionsScale):
-            option = scale.option(answer.option or "")
-            label, value = (option.label if option else "?"), normalised(scale, answer)
-        else:
-            label, value = str(answer.grade), normalised(scale, answer)
-        rows.append(ExampleRow(criterion, answer, label, value))
-    return rows
 
 
 class Renderer:

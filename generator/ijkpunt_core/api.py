@@ -15,23 +15,25 @@ from .checklist import Checklist
 from .evaluate import answer_problems, evaluate, export_filename
 from .evaluation import Draft
 from .privacy import personal_data_problems
-from .problems import Problem
+from .problems import Lang, Problem, render
 from .scoring import score
+from .validate import problem_from_pydantic
 
 
 class Form:
     """One checklist, parsed once, scoring drafts as the evaluator answers."""
 
-    def __init__(self, checklist_json: str) -> None:
+    def __init__(self, checklist_json: str, lang: Lang = "nl") -> None:
         self.checklist = Checklist.model_validate_json(checklist_json)
+        self.lang: Lang = lang
 
     def live(self, draft_json: str) -> str:
         """Scores for the draft so far, problems that stop scoring, and privacy notices."""
         draft, problems = self._draft(draft_json)
         if draft is None:
             return _dump({"scores": None, "problems": problems, "privacy": []})
-        privacy = [_problem(p) for p in personal_data_problems(draft)]
-        problems = [_problem(p) for p in answer_problems(self.checklist, draft)]
+        privacy = [self._problem(p) for p in personal_data_problems(draft)]
+        problems = [self._problem(p) for p in answer_problems(self.checklist, draft)]
         if problems:
             return _dump({"scores": None, "problems": problems, "privacy": privacy})
         scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome)
@@ -42,10 +44,10 @@ class Form:
         draft, problems = self._draft(draft_json)
         if draft is None:
             return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": []})
-        privacy = [_problem(p) for p in personal_data_problems(draft)]
+        privacy = [self._problem(p) for p in personal_data_problems(draft)]
         result = evaluate(self.checklist, draft)
         if result.evaluation is None:
-            problems = [_problem(p) for p in result.problems]
+            problems = [self._problem(p) for p in result.problems]
             return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": privacy})
         return _dump(
             {
@@ -56,16 +58,21 @@ class Form:
             }
         )
 
-    @staticmethod
-    def _draft(draft_json: str) -> tuple[Draft | None, list[dict[str, Any]]]:
+    def _draft(self, draft_json: str) -> tuple[Draft | None, list[dict[str, Any]]]:
         try:
             return Draft.model_validate_json(draft_json), []
         except ValidationError as exc:
-            return None, [{"code": "E103", "message": e["msg"], "path": list(e["loc"])} for e in exc.errors()]
+            return None, [self._problem(problem_from_pydantic(Draft, e)) for e in exc.errors()]
 
-
-def _problem(problem: Problem) -> dict[str, Any]:
-    return {"code": problem.code, "message": problem.message, "path": list(problem.path)}
+    def _problem(self, problem: Problem) -> dict[str, Any]:
+        """A problem as the page shows it: the code and place as data, the text in the page's language."""
+        return {
+            "code": problem.code.value,
+            "severity": problem.severity,
+            "path": list(problem.path),
+            "params": problem.params,
+            "message": render(problem, self.lang),
+        }
 
 
 def _dump(payload: dict[str, Any]) -> str:

@@ -21,7 +21,9 @@ Id = Annotated[
     StringConstraints(pattern=ID_PATTERN, max_length=64),
     Field(description="Stabiele id: kleine letters, cijfers en koppeltekens, bijv. `voorstellen-met-naam`."),
 ]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=5000)]
+# Points and weights feed sums and divisions: only ordinary, bounded numbers (no .inf, no 1e308).
+Points = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 
 Channel = Literal["telefoon", "e-mail", "chat", "balie"]
 Kind = Literal["quality", "compliance"]
@@ -34,16 +36,22 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
-class Option(Strict):
+class Document(Strict):
+    """Base for authored documents: values must already have the right type ("1" is not a number)."""
+
+    model_config = ConfigDict(strict=True)
+
+
+class Option(Document):
     """One answer on an options scale."""
 
     id: Id
     label: Text = Field(description="Tekst op het formulier, bijv. `Ja`.")
-    points: float = Field(ge=0, description="Punten voor dit antwoord (0 of meer).")
+    points: Points = Field(description="Punten voor dit antwoord (0 tot en met 1000).")
     description: Text | None = Field(default=None, description="Wanneer dit antwoord past.")
 
 
-class OptionsScale(Strict):
+class OptionsScale(Document):
     """An ordered scale of options with points (ja/nee, 3- or 4-punts)."""
 
     type: Literal["options"]
@@ -62,20 +70,20 @@ class OptionsScale(Strict):
         return next((o for o in self.options if o.id == option_id), None)
 
 
-class GradeScale(Strict):
+class GradeScale(Document):
     """A whole-number grade, e.g. the Dutch 1–10 *rapportcijfer*."""
 
     type: Literal["grade"]
     title: Text = Field(description="Naam van de schaal in het handboek.")
-    min: int = Field(default=1, description="Laagste cijfer.")
-    max: int = Field(default=10, description="Hoogste cijfer.")
-    pass_mark: int = Field(default=6, description="Vanaf dit cijfer geldt het criterium als voldaan.")
+    min: int = Field(default=1, ge=0, le=100, description="Laagste cijfer.")
+    max: int = Field(default=10, ge=0, le=100, description="Hoogste cijfer.")
+    pass_mark: int = Field(default=6, ge=0, le=100, description="Vanaf dit cijfer geldt het criterium als voldaan.")
 
 
 Scale = Annotated[OptionsScale | GradeScale, Field(discriminator="type")]
 
 
-class NotApplicable(Strict):
+class NotApplicable(Document):
     """Whether *n.v.t.* may be chosen, and when."""
 
     allowed: bool = Field(default=False, description="Mag de beoordelaar n.v.t. kiezen?")
@@ -84,21 +92,23 @@ class NotApplicable(Strict):
     )
 
 
-class Examples(Strict):
+class Examples(Document):
     """Concrete examples that show the difference between good and poor practice."""
 
     good: list[Text] = Field(min_length=1, description="Voorbeelden van goede uitvoering.")
     poor: list[Text] = Field(min_length=1, description="Voorbeelden van onvoldoende uitvoering.")
 
 
-class Criterion(Strict):
+class Criterion(Document):
     """One thing the evaluator judges, described in observable behaviour."""
 
     id: Id
     title: Text = Field(description="Korte naam, zoals op het formulier.")
     kind: Kind = Field(description="`quality` telt mee in de kwaliteitsscore; `compliance` wordt apart gerapporteerd.")
     scale: Id = Field(description="Id van een schaal uit `scales`.")
-    weight: float = Field(default=1.0, gt=0, description="Gewicht in de gewogen score (groter dan 0).")
+    weight: float = Field(
+        default=1.0, gt=0, le=100, allow_inf_nan=False, description="Gewicht in de gewogen score (groter dan 0)."
+    )
     knockout: bool = Field(default=False, description="Niet voldaan zet de kwaliteitsscore op 0.")
     na: NotApplicable = Field(default_factory=NotApplicable, description="Regels voor n.v.t.")
     definition: Text = Field(description="Wat de beoordelaar ziet of hoort als het goed gaat.")
@@ -109,7 +119,7 @@ class Criterion(Strict):
     sources: list[Id] = Field(min_length=1, description="Ids uit de bronnenlijst `sources` van de checklist.")
 
 
-class Section(Strict):
+class Section(Document):
     """A group of criteria, such as *Opening* or *Afsluiting*."""
 
     id: Id
@@ -118,7 +128,7 @@ class Section(Strict):
     criteria: list[Criterion] = Field(min_length=1, description="Minstens één criterium.")
 
 
-class RelationshipQuestion(Strict):
+class RelationshipQuestion(Document):
     """The relationship question (after the KSF *Relatie Quotiënt*), answered ja/nee."""
 
     title: Text = Field(description="De vraag zoals op het formulier.")
@@ -129,7 +139,7 @@ class RelationshipQuestion(Strict):
     sources: list[Id] = Field(min_length=1)
 
 
-class OutcomeTargets(Strict):
+class OutcomeTargets(Document):
     """Targets for the contact outcome (defaults: the 14-number norms)."""
 
     direct_min: float = Field(default=0.80, ge=0, le=1, description="Minimaal aandeel direct beantwoord.")
@@ -144,7 +154,7 @@ class OutcomeTargets(Strict):
     )
 
 
-class Source(Strict):
+class Source(Document):
     """A document a criterion is grounded in."""
 
     title: Text
@@ -153,7 +163,7 @@ class Source(Strict):
     note: Text | None = Field(default=None, description="Wat uit deze bron is gebruikt.")
 
 
-class Checklist(Strict):
+class Checklist(Document):
     """A checklist for one channel."""
 
     id: Id = Field(description="Stabiele id; evaluaties verwijzen ernaar met versie en inhoudshash.")
@@ -175,11 +185,12 @@ class Checklist(Strict):
         # validate_checklist() defers these checks to report them with locations
         if info.context and info.context.get("defer_consistency"):
             return self
+        from .problems import render
         from .validate import consistency_problems  # validate imports this module
 
-        errors = [p for p in consistency_problems(self.model_dump()) if p.severity == "error"]
+        errors = [p for p in consistency_problems(self.model_dump()) if p.is_error]
         if errors:
-            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {p.message}" for p in errors))
+            raise ValueError("; ".join(f"{'.'.join(map(str, p.path))}: {render(p, 'en')}" for p in errors))
         return self
 
     def criteria(self) -> list[Criterion]:

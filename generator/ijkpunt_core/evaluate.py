@@ -2,29 +2,19 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-
-from pydantic import ValidationError
+from typing import Any
 
 from . import __version__
 from .checklist import Checklist, GradeScale, OptionsScale
-from .evaluation import ChecklistRef, Draft, Evaluation
+from .evaluation import ChecklistRef, Draft, Evaluation, Scores
 from .privacy import personal_data_problems
-from .problems import Problem
+from .problems import Code, Problem
 from .scoring import score
 
-# Dutch names of the fields a person fills in, for messages shown on the form.
-FIELD_LABELS = {
-    "evaluator": "Beoordelaar",
-    "agent": "Medewerker (code)",
-    "team": "Team",
-    "department": "Afdeling",
-    "contact_date": "Datum van het contact",
-    "created_at": "Aangemaakt op",
-    "mode": "Soort beoordeling",
-}
 REQUIRED_FOR_EXPORT = ("evaluator", "agent", "contact_date", "created_at")
 
 
@@ -44,29 +34,26 @@ def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
         path = ("answers", criterion_id)
         criterion = checklist.criterion(criterion_id)
         if criterion is None:
-            yield Problem("E401", f"criterion '{criterion_id}' is not on checklist '{checklist.id}'", path)
+            yield Problem(Code.UNKNOWN_CRITERION, path, {"criterion": criterion_id, "checklist": checklist.id})
             continue
         scale = checklist.scale_of(criterion)
         if answer.na and not criterion.na.allowed:
-            yield Problem("E403", f"n.v.t. is not allowed for '{criterion.title}'", (*path, "na"))
+            yield Problem(Code.NA_NOT_ALLOWED, (*path, "na"), {"criterion": criterion.title})
         elif isinstance(scale, OptionsScale) and answer.grade is not None:
-            yield Problem(
-                "E405",
-                "this criterion takes an option, not a grade",
-                (*path, "grade"),
-                allowed=tuple(o.id for o in scale.options),
-            )
+            yield Problem(Code.GRADE_FOR_OPTION, (*path, "grade"), allowed=tuple(o.id for o in scale.options))
         elif isinstance(scale, OptionsScale) and answer.option is not None and scale.option(answer.option) is None:
             yield Problem(
-                "E402",
-                f"option '{answer.option}' is not on scale '{criterion.scale}'",
+                Code.UNKNOWN_OPTION,
                 (*path, "option"),
+                {"option": answer.option, "scale": criterion.scale},
                 allowed=tuple(o.id for o in scale.options),
             )
         elif isinstance(scale, GradeScale) and answer.option is not None:
-            yield Problem("E405", "this criterion takes a grade, not an option", (*path, "option"))
+            yield Problem(Code.OPTION_FOR_GRADE, (*path, "option"))
         elif isinstance(scale, GradeScale) and answer.grade is not None and not scale.min <= answer.grade <= scale.max:
-            yield Problem("E404", f"grade {answer.grade} is outside {scale.min}–{scale.max}", (*path, "grade"))
+            yield Problem(
+                Code.GRADE_OUT_OF_SCALE, (*path, "grade"), {"grade": answer.grade, "low": scale.min, "high": scale.max}
+            )
 
 
 def reference(checklist: Checklist) -> ChecklistRef:
@@ -74,60 +61,97 @@ def reference(checklist: Checklist) -> ChecklistRef:
 
 
 def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__) -> EvaluationResult:
-    """Score a draft and build the exportable evaluation, or say what stops it (in Dutch)."""
+    """Score a draft and build the exportable evaluation, or say what stops it."""
     problems = answer_problems(checklist, draft)
-    problems += [p for p in personal_data_problems(draft) if p.severity == "error"]
+    problems += [p for p in personal_data_problems(draft) if p.is_error]
     for name in REQUIRED_FOR_EXPORT:
         if getattr(draft, name) in ("", None):
-            problems.append(Problem("E501", f"Vul '{FIELD_LABELS[name]}' in.", (name,)))
+            problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))
     if problems:
         return EvaluationResult(None, problems)
     scores = score(checklist, draft.answers, draft.relationship, draft.outcome)
-    try:
-        evaluation = Evaluation.model_validate(
-            {
-                **draft.model_dump(),
-                "checklist": reference(checklist),
-                "channel": checklist.channel,
-                "tool_version": tool_version,
-                "scores": scores,
-            }
-        )
-    except ValidationError as exc:  # a draft that passed the checks above should always fit
-        return EvaluationResult(None, [Problem("E103", e["msg"], tuple(e["loc"])) for e in exc.errors()])
+    evaluation = Evaluation.model_validate(
+        {
+            **draft.model_dump(),
+            "checklist": reference(checklist),
+            "channel": checklist.channel,
+            "tool_version": tool_version,
+            "scores": scores,
+        }
+    )
     return EvaluationResult(evaluation, [])
 
 
 def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
-    """Recompute an exported evaluation; problems if it does not fit or its stored scores differ."""
-    if evaluation.checklist.id != checklist.id:
+    """Recompute an exported evaluation; problems if it does not fit its checklist or its stored scores differ."""
+    claimed = evaluation.checklist
+    if claimed.id != checklist.id:
         return EvaluationResult(
-            None,
-            [
-                Problem(
-                    "E406",
-                    f"evaluation is for checklist '{evaluation.checklist.id}', not '{checklist.id}'",
-                    ("checklist", "id"),
-                )
-            ],
+            None, [Problem(Code.OTHER_CHECKLIST, ("checklist", "id"), {"found": claimed.id, "expected": checklist.id})]
         )
+    problems = []
+    if evaluation.channel != checklist.channel:
+        problems.append(
+            Problem(
+                Code.CHANNEL_MISMATCH,
+                ("channel",),
+                {"found": evaluation.channel, "checklist": checklist.id, "expected": checklist.channel},
+            )
+        )
+    same_content = claimed.content_hash == checklist.content_hash()
+    if same_content and claimed.version != checklist.version:
+        problems.append(
+            Problem(
+                Code.VERSION_MISMATCH,
+                ("checklist", "version"),
+                {"found": claimed.version, "expected": checklist.version},
+            )
+        )
+    if problems:
+        return EvaluationResult(None, problems)
     result = evaluate(checklist, evaluation.draft(), evaluation.tool_version)
     if result.evaluation is None:
         return result
-    problems = []
-    if result.evaluation.checklist.content_hash != evaluation.checklist.content_hash:
+    if not same_content:
         problems.append(
             Problem(
-                "E406",
-                "the checklist has changed since this evaluation was scored "
-                f"(version {evaluation.checklist.version} → {checklist.version})",
+                Code.CHECKLIST_CHANGED,
                 ("checklist", "content_hash"),
-                severity="warning",
+                {"old": claimed.version, "new": checklist.version},
             )
         )
-    if result.evaluation.scores != evaluation.scores:
-        problems.append(Problem("E407", "stored scores differ from the scores the core computes", ("scores",)))
+    differences = score_differences(evaluation.scores, result.evaluation.scores)
+    if differences:
+        problems.append(Problem(Code.SCORES_DIFFER, ("scores",), {"differences": "; ".join(differences)}))
     return EvaluationResult(result.evaluation, problems)
+
+
+def score_differences(stored: Scores, computed: Scores) -> list[str]:
+    """`scores.quality: 99.9 ≠ 82.4` for every stored value that differs from the computed one."""
+    return [
+        f"scores.{path}: {_plain(old)} ≠ {_plain(new)}"
+        for path, old, new in _leaves(stored.model_dump(mode="json"), computed.model_dump(mode="json"), "")
+        if old != new
+    ]
+
+
+def _leaves(old: Any, new: Any, path: str) -> Iterator[tuple[str, Any, Any]]:
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new)):
+            yield from _leaves(old.get(key), new.get(key), f"{path}.{key}" if path else key)
+    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new) and not _flat(old + new):
+        for i, (a, b) in enumerate(zip(old, new, strict=True)):
+            yield from _leaves(a, b, f"{path}[{i}]")
+    else:
+        yield path, old, new
+
+
+def _flat(items: list[Any]) -> bool:
+    return all(not isinstance(i, dict | list) for i in items)
+
+
+def _plain(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
 
 
 def export_filename(evaluation: Evaluation) -> str:

@@ -12,6 +12,7 @@ from datetime import date, datetime
 from typing import Annotated, Literal
 
 from pydantic import Field, StringConstraints, model_validator
+from pydantic_core import PydanticCustomError
 
 from .checklist import Channel, Id, Strict
 
@@ -34,7 +35,7 @@ class Answer(Strict):
     @model_validator(mode="after")
     def _one_choice(self) -> Answer:
         if sum((self.option is not None, self.grade is not None, self.na)) > 1:
-            raise ValueError("choose one of option, grade or na")
+            raise PydanticCustomError("one_choice", "choose one of option, grade or na")
         return self
 
     @property
@@ -53,7 +54,7 @@ class Outcome(Strict):
     @model_validator(mode="after")
     def _transfers_match(self) -> Outcome:
         if (self.result == "transferred") != (self.transfers > 0):
-            raise ValueError("transfers must be 1 or more exactly when result is 'transferred'")
+            raise PydanticCustomError("transfers_mismatch", "transfers must be 1 or more exactly when 'transferred'")
         return self
 
 

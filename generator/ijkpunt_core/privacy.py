@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 
 from .evaluation import Draft
-from .problems import Path, Problem
+from .problems import Code, Path, Problem
 
 _NINE_DIGITS = re.compile(r"(?<!\d)(\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?!\d)")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
@@ -42,23 +42,8 @@ def _scan(draft: Draft) -> Iterator[Problem]:
     for path, text in _texts(draft):
         for match in _NINE_DIGITS.finditer(text):
             if is_bsn(re.sub(r"\D", "", match.group(0))):
-                yield Problem(
-                    "E601",
-                    "Hier staat waarschijnlijk een BSN. Haal het weg: persoonsgegevens van "
-                    "inwoners horen niet in een beoordeling.",
-                    path,
-                )
+                yield Problem(Code.BSN_IN_TEXT, path)
         if _EMAIL.search(text):
-            yield Problem(
-                "W602",
-                "Hier staat een e-mailadres. Is het van een inwoner, haal het dan weg.",
-                path,
-                severity="warning",
-            )
+            yield Problem(Code.EMAIL_IN_TEXT, path)
         if _PHONE.search(text):
-            yield Problem(
-                "W603",
-                "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg.",
-                path,
-                severity="warning",
-            )
+            yield Problem(Code.PHONE_IN_TEXT, path)

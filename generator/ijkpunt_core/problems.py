@@ -1,88 +1,196 @@
-"""One catalogue of problem codes, and the problem record every check returns.
+"""Problems as data: a code, where it is, and the values that explain it.
 
-A problem knows *where* (a path of keys into the document) and *what*; the
-loader adds the file and line. Tests assert on codes, people read messages.
+Every check returns :class:`Problem` records; none of them holds finished
+text. The text is rendered only where it is shown (the CLI, the site, the
+worker's reply) with :func:`render`, in Dutch or English, from the templates in
+:mod:`ijkpunt_core.messages`. Tests assert on codes; people read messages.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Literal
 
 Path = tuple[str | int, ...]
 Severity = Literal["error", "warning"]
+Lang = Literal["nl", "en"]
+LANGUAGES: tuple[Lang, ...] = ("nl", "en")
+Param = str | int | float
 
-# code -> short title; the message of each problem says what is wrong and how to fix it.
-CATALOGUE: dict[str, str] = {
-    "E100": "YAML syntax error",
-    "E101": "unknown key",
-    "E102": "required field missing",
-    "E103": "invalid value",
-    "E104": "malformed id",
-    "E105": "empty text",
-    "E106": "number out of range",
-    "E107": "empty list",
-    "E108": "duplicate key",
-    "E201": "unknown scale",
-    "E202": "duplicate criterion id",
-    "E203": "duplicate section id",
-    "E204": "unknown source",
-    "E205": "n.v.t. rule given but n.v.t. is not allowed",
-    "E206": "n.v.t. allowed without saying when",
-    "E207": "duplicate option id",
-    "E208": "scale cannot tell good from poor",
-    "E209": "reserved id",
-    "E210": "grade scale out of order",
-    "W301": "scale not used",
-    "E401": "answer for unknown criterion",
-    "E402": "option not on the criterion's scale",
-    "E403": "n.v.t. not allowed for this criterion",
-    "E404": "grade outside the scale",
-    "E405": "answer of the wrong kind for the scale",
-    "E406": "evaluation refers to another checklist",
-    "E407": "stored scores differ from recomputed scores",
-    "E501": "field required for export is empty",
-    "E601": "a citizen service number (BSN) in free text",
-    "W602": "an e-mail address in free text",
-    "W603": "a phone number in free text",
-}
+
+class Code(StrEnum):
+    """Every problem IJkpunt can report. A code has one meaning; W-codes are warnings.
+
+    Ranges: E0 reading a file, E1 the shape of a document, E2 consistency within a
+    checklist, E3 the project as a whole, E4 answers and evaluations, E5 export,
+    E6 privacy, E7 the handbook's worked example, E8 the build, E9 the installation.
+    """
+
+    # reading a file
+    FILE_NOT_FOUND = "E001"
+    FILE_TOO_LARGE = "E002"
+    NOT_UTF8 = "E003"
+    CONTROL_CHARACTER = "E004"
+    YAML_SYNTAX = "E005"
+    JSON_SYNTAX = "E006"
+    DUPLICATE_KEY = "E007"
+    TOO_DEEP = "E008"
+    TOO_MANY_ALIASES = "E009"
+    TOO_MANY_VALUES = "E010"
+    FILE_UNREADABLE = "E011"
+    # the shape of a document
+    UNKNOWN_KEY = "E101"
+    MISSING_FIELD = "E102"
+    INVALID_VALUE = "E103"
+    MALFORMED_ID = "E104"
+    EMPTY_TEXT = "E105"
+    OUT_OF_RANGE = "E106"
+    TOO_FEW_ITEMS = "E107"
+    NOT_ALLOWED_VALUE = "E108"
+    UNKNOWN_TYPE = "E109"
+    MISSING_TYPE = "E110"
+    WRONG_TYPE = "E111"
+    NOT_FINITE = "E112"
+    TEXT_TOO_LONG = "E113"
+    BAD_FORMAT = "E114"
+    TOO_MANY_ITEMS = "E115"
+    NOT_A_MAPPING = "E116"
+    ONE_CHOICE = "E117"
+    TRANSFERS_MISMATCH = "E118"
+    # consistency within a checklist
+    UNKNOWN_SCALE = "E201"
+    DUPLICATE_CRITERION = "E202"
+    DUPLICATE_SECTION = "E203"
+    UNKNOWN_SOURCE = "E204"
+    NA_WHEN_WITHOUT_ALLOWED = "E205"
+    NA_ALLOWED_WITHOUT_WHEN = "E206"
+    DUPLICATE_OPTION = "E207"
+    SCALE_WITHOUT_SPREAD = "E208"
+    RESERVED_ID = "E209"
+    GRADE_SCALE_ORDER = "E210"
+    RAW_HTML = "E211"
+    UNSAFE_LINK = "E212"
+    UNUSED_SCALE = "W201"
+    # the project as a whole
+    DUPLICATE_CHECKLIST = "E301"
+    FILE_NAME_MISMATCH = "E302"
+    NO_CHECKLISTS = "E303"
+    ARCHIVE_MISMATCH = "E304"
+    # answers and evaluations
+    UNKNOWN_CRITERION = "E401"
+    UNKNOWN_OPTION = "E402"
+    NA_NOT_ALLOWED = "E403"
+    GRADE_OUT_OF_SCALE = "E404"
+    OPTION_FOR_GRADE = "E405"
+    GRADE_FOR_OPTION = "E406"
+    OTHER_CHECKLIST = "E407"
+    SCORES_DIFFER = "E408"
+    CHANNEL_MISMATCH = "E409"
+    VERSION_MISMATCH = "E410"
+    UNKNOWN_CHECKLIST = "E411"
+    CHECKLIST_CHANGED = "W401"
+    # export
+    REQUIRED_FOR_EXPORT = "E501"
+    # privacy
+    BSN_IN_TEXT = "E601"
+    EMAIL_IN_TEXT = "W601"
+    PHONE_IN_TEXT = "W602"
+    # the worked example
+    EXAMPLE_NOT_KNOCKOUT = "E701"
+    EXAMPLE_INCOMPLETE = "E702"
+    # the build
+    BROKEN_LINK = "E801"
+    SITE_GENERATOR = "E802"
+    OUTPUT_NOT_WRITABLE = "E803"
+    # the installation
+    NOT_A_PROJECT = "E901"
+    NOT_INSTALLED = "E902"
+    WHEELS_MISMATCH = "E903"
+
+    @property
+    def severity(self) -> Severity:
+        return "warning" if self.value.startswith("W") else "error"
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A problem found in a document, located by a path of keys."""
+    """A problem found in a document, located by a path of keys, explained by named values."""
 
-    code: str
-    message: str
+    code: Code
     path: Path = ()
-    severity: Severity = "error"
-    allowed: tuple[str, ...] = field(default=())
+    params: Mapping[str, Param] = field(default_factory=dict, hash=False)
+    allowed: tuple[str, ...] = ()
 
     @property
-    def title(self) -> str:
-        return CATALOGUE[self.code]
+    def severity(self) -> Severity:
+        return self.code.severity
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
 
 
-def describe_path(data: object, path: Path) -> str:
-    """Render a path with the ids it passes through: `section 'opening' → criterion 'x' → scale`."""
-    parts: list[str] = []
+def render(problem: Problem, lang: Lang = "nl") -> str:
+    """The message of a problem in one language, with what is allowed when that is known."""
+    from .messages import MESSAGES, TRANSLATED_PARAMS, WORDS  # messages imports this module
+
+    params = {
+        k: TRANSLATED_PARAMS[k][lang].get(str(v), v) if k in TRANSLATED_PARAMS else v for k, v in problem.params.items()
+    }
+    text = MESSAGES[lang][problem.code].template.format_map(params)
+    if problem.allowed:
+        text += f" ({WORDS[lang]['allowed']}: {', '.join(problem.allowed)})"
+    return text
+
+
+def title(code: Code, lang: Lang = "nl") -> str:
+    """The short meaning of a code, for the list of codes in the handbook."""
+    from .messages import MESSAGES
+
+    return MESSAGES[lang][code].title
+
+
+Segment = tuple[str, str]  # (kind, text): ("criterion", "groet"), ("key", "scale"), ("index", "sections[2]")
+
+
+def path_segments(data: object, path: Path) -> tuple[Segment, ...]:
+    """A path named by the ids it passes through, independent of language."""
+    kinds = {"sections": "section", "criteria": "criterion", "options": "option"}
+    parts: list[Segment] = []
     node = data
     for i, key in enumerate(path):
         parent = path[i - 1] if i else None
         if isinstance(key, int):
             node_id = _id_of(node, key)
-            label = {"sections": "section", "criteria": "criterion", "options": "option"}.get(str(parent), str(parent))
-            if parts and parts[-1] == str(parent):
+            if parts and parts[-1] == ("key", str(parent)):
                 parts.pop()
-            parts.append(f"{label} '{node_id}'" if node_id else f"{parent}[{key}]")
-        elif parent == "scales" and parts and parts[-1] == "scales":
-            parts[-1] = f"scale '{key}'"
-        elif parent == "sources" and parts and parts[-1] == "sources" and i == 1:
-            parts[-1] = f"source '{key}'"
+            parts.append(
+                (kinds[str(parent)], node_id) if node_id and str(parent) in kinds else ("index", f"{parent}[{key}]")
+            )
+        elif parent in ("scales", "answers") and parts and parts[-1] == ("key", parent):
+            parts[-1] = ("scale" if parent == "scales" else "answer", str(key))
+        elif parent == "sources" and parts and parts[-1] == ("key", "sources") and i == 1:
+            parts[-1] = ("source", str(key))
         else:
-            parts.append(str(key))
+            parts.append(("key", str(key)))
         node = _child(node, key)
-    return " → ".join(parts) if parts else "(document)"
+    return tuple(parts)
+
+
+def describe_segments(segments: tuple[Segment, ...], lang: Lang = "nl") -> str:
+    """`sectie 'opening' → criterium 'x' → scale` (nl) or `section 'opening' → criterion 'x' → scale` (en)."""
+    from .messages import WORDS
+
+    words = WORDS[lang]
+    shown = [text if kind in ("key", "index") else f"{words[kind]} '{text}'" for kind, text in segments]
+    return " → ".join(shown) if shown else words["document"]
+
+
+def describe_path(data: object, path: Path, lang: Lang = "nl") -> str:
+    """A path with the ids it passes through, in one language."""
+    return describe_segments(path_segments(data, path), lang)
 
 
 def _child(node: object, key: str | int) -> object:

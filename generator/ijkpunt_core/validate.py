@@ -16,8 +16,9 @@ from typing import Any, Union
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from .checklist import ID_PATTERN, Checklist
-from .problems import Path, Problem
+from .checklist import ID_PATTERN, SEMVER_PATTERN, Checklist
+from .problems import Code, Param, Path, Problem
+from .text_safety import unsafe_text_problems
 
 RESERVED_IDS = frozenset({"relationship", "outcome"})
 
@@ -31,7 +32,7 @@ class ChecklistResult:
 
     @property
     def ok(self) -> bool:
-        return self.checklist is not None and not any(p.severity == "error" for p in self.problems)
+        return self.checklist is not None and not any(p.is_error for p in self.problems)
 
 
 def validate_checklist(data: object) -> ChecklistResult:
@@ -42,7 +43,7 @@ def validate_checklist(data: object) -> ChecklistResult:
     except ValidationError as exc:
         structural = [problem_from_pydantic(Checklist, e) for e in exc.errors()]
         return ChecklistResult(None, structural + problems)
-    failed = any(p.severity == "error" for p in problems)
+    failed = any(p.is_error for p in problems)
     return ChecklistResult(None if failed else checklist, problems)
 
 
@@ -53,7 +54,7 @@ def consistency_problems(data: object) -> list[Problem]:
     file with both kinds of mistakes gets them all in one run.
     """
     document = data if isinstance(data, dict) else {}
-    return [*_scale_problems(document), *_section_problems(document)]
+    return [*_scale_problems(document), *_section_problems(document), *unsafe_text_problems(document)]
 
 
 def _items(node: object) -> list[tuple[int, dict[str, Any]]]:
@@ -81,28 +82,17 @@ def _scale_problems(document: dict[str, Any]) -> Iterator[Problem]:
         for i, option in options:
             option_id = _text(option, "id")
             if option_id is not None and option_id in seen:
-                yield Problem(
-                    "E207",
-                    f"option id '{option_id}' appears twice; give every option its own id",
-                    (*path, "options", i, "id"),
-                )
+                yield Problem(Code.DUPLICATE_OPTION, (*path, "options", i, "id"), {"id": option_id})
             seen.add(option_id)
         points = {o.get("points") for _, o in options if isinstance(o.get("points"), int | float)}
         if scale.get("type") == "options" and len(options) >= 2 and len(points) == 1:
-            yield Problem(
-                "E208", "all options have the same points; give the best option more points", (*path, "options")
-            )
+            yield Problem(Code.SCALE_WITHOUT_SPREAD, (*path, "options"))
         if scale.get("type") == "grade":
             low, high, mark = scale.get("min", 1), scale.get("max", 10), scale.get("pass_mark", 6)
             if all(isinstance(v, int) for v in (low, high, mark)) and not (low < high and low <= mark <= high):
-                yield Problem("E210", "need min < max and min ≤ pass_mark ≤ max", path)
+                yield Problem(Code.GRADE_SCALE_ORDER, path)
         if scale_id not in used:
-            yield Problem(
-                "W301",
-                f"scale '{scale_id}' is not used by any criterion; remove it or use it",
-                path,
-                severity="warning",
-            )
+            yield Problem(Code.UNUSED_SCALE, path, {"scale": scale_id})
 
 
 def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
@@ -114,10 +104,7 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
         section_id = _text(section, "id")
         if section_id is not None and section_id in section_ids:
             yield Problem(
-                "E203",
-                f"section id '{section_id}' is already used by section "
-                f"{section_ids[section_id] + 1}; rename one of them",
-                ("sections", s, "id"),
+                Code.DUPLICATE_SECTION, ("sections", s, "id"), {"id": section_id, "number": section_ids[section_id] + 1}
             )
         if section_id is not None:
             section_ids.setdefault(section_id, s)
@@ -125,29 +112,24 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
             path: Path = ("sections", s, "criteria", c)
             criterion_id = _text(criterion, "id")
             if criterion_id in RESERVED_IDS:
-                yield Problem("E209", f"'{criterion_id}' is reserved; choose another criterion id", (*path, "id"))
+                yield Problem(Code.RESERVED_ID, (*path, "id"), {"id": criterion_id})
             if criterion_id is not None and criterion_id in criterion_ids:
                 yield Problem(
-                    "E202",
-                    f"criterion id '{criterion_id}' is already used in section "
-                    f"'{criterion_ids[criterion_id]}'; ids must be unique in a checklist",
+                    Code.DUPLICATE_CRITERION,
                     (*path, "id"),
+                    {"id": criterion_id, "section": criterion_ids[criterion_id] or "?"},
                 )
             if criterion_id is not None:
                 criterion_ids.setdefault(criterion_id, section_id)
             scale = _text(criterion, "scale")
             if isinstance(scale, str) and scale not in scale_ids:
-                yield Problem("E201", f"unknown scale '{scale}'", (*path, "scale"), allowed=scale_ids)
+                yield Problem(Code.UNKNOWN_SCALE, (*path, "scale"), {"scale": scale}, allowed=scale_ids)
             yield from _source_problems(criterion.get("sources"), (*path, "sources"), source_ids)
             na = _mapping(criterion.get("na"))
             if na.get("when") is not None and na.get("allowed") is not True:
-                yield Problem(
-                    "E205",
-                    "`na.when` is given but `na.allowed` is not true; set allowed: true or remove when",
-                    (*path, "na", "when"),
-                )
+                yield Problem(Code.NA_WHEN_WITHOUT_ALLOWED, (*path, "na", "when"))
             if na.get("allowed") is True and na.get("when") is None:
-                yield Problem("E206", "n.v.t. is allowed: add `na.when` saying when it applies", (*path, "na"))
+                yield Problem(Code.NA_ALLOWED_WITHOUT_WHEN, (*path, "na"))
     relationship = _mapping(document.get("relationship"))
     yield from _source_problems(relationship.get("sources"), ("relationship", "sources"), source_ids)
 
@@ -155,10 +137,40 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
 def _source_problems(sources: object, path: Path, known: tuple[str, ...]) -> Iterator[Problem]:
     for k, source in enumerate(sources if isinstance(sources, list) else []):
         if isinstance(source, str) and source not in known:
-            yield Problem("E204", f"unknown source '{source}'", (*path, k), allowed=known)
+            yield Problem(Code.UNKNOWN_SOURCE, (*path, k), {"source": source}, allowed=known)
 
 
 # --- pydantic errors → problems -------------------------------------------------------
+
+# The patterns of the formats, and how to write a value that fits them (shown in messages).
+_NOTATIONS = {
+    SEMVER_PATTERN: "x.y.z, bijv. 1.0.0",
+    r"^sha256:[0-9a-f]{64}$": "sha256: gevolgd door 64 hexadecimale tekens",
+}
+_BOUNDS = {"greater_than": "> ", "greater_than_equal": "≥ ", "less_than": "< ", "less_than_equal": "≤ "}
+# pydantic error type → the kind of value that was expected (see messages.KINDS)
+_EXPECTED = {
+    "string_type": "text",
+    "float_type": "number",
+    "float_parsing": "number",
+    "int_type": "whole_number",
+    "int_parsing": "whole_number",
+    "int_from_float": "whole_number",
+    "bool_type": "yes_no",
+    "bool_parsing": "yes_no",
+    "list_type": "list",
+    "dict_type": "block",
+    "model_type": "block",
+    "model_attributes_type": "block",
+    "date_type": "date",
+    "date_parsing": "date",
+    "date_from_datetime_parsing": "date",
+    "date_from_datetime_inexact": "date",
+    "datetime_type": "datetime",
+    "datetime_parsing": "datetime",
+    "datetime_from_date_parsing": "datetime",
+    "none_required": "nothing",
+}
 
 
 def problem_from_pydantic(model: type[BaseModel], error: ErrorDetails) -> Problem:
@@ -167,47 +179,74 @@ def problem_from_pydantic(model: type[BaseModel], error: ErrorDetails) -> Proble
     kind = error["type"]
     ctx: dict[str, Any] = dict(error.get("ctx") or {})
     got = error.get("input")
+    value = shown_value(got)
+    key = str(path[-1]) if path else ""
     if kind == "extra_forbidden":
-        allowed = tuple(target.model_fields) if target else ()
-        return Problem("E101", f"unknown key '{path[-1]}'; check the spelling", path, allowed=allowed)
+        return Problem(Code.UNKNOWN_KEY, path, {"key": key}, allowed=tuple(target.model_fields) if target else ())
     if kind == "missing":
-        return Problem("E102", f"required field '{path[-1]}' is missing; add it", path)
+        return Problem(Code.MISSING_FIELD, path, {"key": key})
     if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == ID_PATTERN:
-            return Problem(
-                "E104",
-                f"malformed id {got!r}",
-                path,
-                allowed=("lowercase letters, digits and single hyphens, e.g. 'voorstellen-met-naam'",),
-            )
-        return Problem("E103", f"{got!r} has the wrong form", path, allowed=(f"pattern {ctx.get('pattern')}",))
-    if kind == "string_type" and isinstance(got, int | float):
-        return Problem("E103", f'{got!r} must be text; put it in quotes, e.g. "{got}"', path)
+        pattern = str(ctx.get("pattern"))
+        if pattern == ID_PATTERN:
+            return Problem(Code.MALFORMED_ID, path, {"value": value})
+        return Problem(Code.BAD_FORMAT, path, {"value": value, "notation": _NOTATIONS.get(pattern, pattern)})
+    if kind in _EXPECTED:
+        return Problem(Code.WRONG_TYPE, path, {"expected": _EXPECTED[kind], "value": value})
     if kind == "string_too_short":
-        return Problem("E105", "text is empty; write it in Dutch", path)
-    if kind in ("greater_than", "greater_than_equal", "less_than", "less_than_equal"):
-        bound = {"greater_than": "> ", "greater_than_equal": "≥ ", "less_than": "< ", "less_than_equal": "≤ "}[kind]
-        limit = next(iter(ctx.values()), "")
-        return Problem("E106", f"{got!r} is out of range", path, allowed=(f"a number {bound}{limit}",))
+        return Problem(Code.EMPTY_TEXT, path)
+    if kind == "string_too_long":
+        return Problem(Code.TEXT_TOO_LONG, path, {"limit": int(ctx.get("max_length", 0))})
+    if kind == "finite_number":
+        return Problem(Code.NOT_FINITE, path, {"value": value})
+    if kind in _BOUNDS:
+        return Problem(Code.OUT_OF_RANGE, path, {"value": value, "bound": f"{_BOUNDS[kind]}{_number(ctx)}"})
     if kind == "too_short":
-        return Problem("E107", f"needs at least {ctx.get('min_length', 1)} item(s)", path)
+        return Problem(Code.TOO_FEW_ITEMS, path, {"minimum": int(ctx.get("min_length", 1))})
+    if kind == "too_long":
+        return Problem(Code.TOO_MANY_ITEMS, path, {"maximum": int(ctx.get("max_length", 0))})
     if kind == "literal_error":
-        return Problem("E103", f"{got!r} is not allowed", path, allowed=_split_expected(str(ctx.get("expected", ""))))
+        return Problem(Code.NOT_ALLOWED_VALUE, path, {"value": value}, allowed=_split_expected(str(ctx["expected"])))
     if kind == "union_tag_invalid":
         return Problem(
-            "E103",
-            f"type {ctx.get('tag')!r} is not allowed",
+            Code.UNKNOWN_TYPE,
             (*path, "type"),
+            {"value": shown_value(ctx.get("tag"))},
             allowed=_split_expected(str(ctx.get("expected_tags", ""))),
         )
     if kind == "union_tag_not_found":
-        return Problem(
-            "E102",
-            "required field 'type' is missing; add it",
-            (*path, "type"),
-            allowed=_union_tags(model, tuple(error["loc"])),
-        )
-    return Problem("E103", f"{error['msg']} (got {got!r})", path)
+        return Problem(Code.MISSING_TYPE, (*path, "type"), allowed=_union_tags(model, tuple(error["loc"])))
+    if kind == "json_invalid":
+        return Problem(Code.JSON_SYNTAX, path, {"detail": str(ctx.get("error", error["msg"]))})
+    if kind in _CUSTOM:
+        return Problem(_CUSTOM[kind], path)
+    return Problem(Code.INVALID_VALUE, path, {"value": value, "detail": error["msg"]})
+
+
+# Error types our own validators raise (PydanticCustomError), by code.
+_CUSTOM = {"one_choice": Code.ONE_CHOICE, "transfers_mismatch": Code.TRANSFERS_MISMATCH}
+
+
+def _number(ctx: dict[str, Any]) -> Param:
+    limit = next(iter(ctx.values()), "")
+    return limit if isinstance(limit, int | float) else str(limit)
+
+
+def shown_value(value: object) -> str:
+    """A value as a message shows it: quoted text (shortened), numbers as written, `null`."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, str):
+        text = value if len(value) <= 60 else value[:57] + "…"
+        return "'" + " ".join(text.split()) + "'"
+    if isinstance(value, int | float):
+        return repr(value)
+    if isinstance(value, dict):
+        return "{…}"
+    if isinstance(value, list):
+        return "[…]"
+    return type(value).__name__
 
 
 def _split_expected(expected: str) -> tuple[str, ...]:

@@ -12,7 +12,7 @@ import pytest
 from jsonschema import Draft202012Validator
 from playwright.sync_api import BrowserContext, Page, expect
 
-from ijkpunt.load import load_checklist
+from ijkpunt.project import load_checklist_file
 from ijkpunt.schemas import schema_files
 from ijkpunt.serve import SiteHandler
 from ijkpunt_core.checklist import Checklist, OptionsScale
@@ -28,7 +28,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def telefoon(project_root: Path) -> Checklist:
-    checklist = load_checklist(project_root / "checklists" / "kcc-telefoon.yaml").checklist
+    checklist = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
     assert checklist is not None
     return checklist
 
@@ -192,7 +192,7 @@ def test_export_without_evaluator_is_refused_in_dutch(page: Page, site_url: str)
 
 @pytest.mark.parametrize("checklist_id", ["kcc-email", "kcc-chat"])
 def test_other_channels_load_and_score(page: Page, site_url: str, project_root: Path, checklist_id: str) -> None:
-    checklist = load_checklist(project_root / "checklists" / f"{checklist_id}.yaml").checklist
+    checklist = load_checklist_file(project_root / "checklists" / f"{checklist_id}.yaml").value
     assert checklist is not None
     open_form(page, site_url, checklist_id)
     wait_ready(page)

@@ -13,18 +13,17 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
-from ruamel.yaml import YAML
 
-from ijkpunt.load import load_checklist, plain
-from ijkpunt.schemas import json_schema
 from ijkpunt_core import __version__
 from ijkpunt_core.api import Form
 from ijkpunt_core.checklist import Checklist, OptionsScale
 from ijkpunt_core.evaluate import evaluate, export_filename, rescore
 from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome, Scores
+from ijkpunt_core.problems import Code, render
+from ijkpunt_core.schema import json_schema
 from ijkpunt_core.scoring import is_met, score
 
-from .conftest import (
+from ..builders import (
     NA,
     SHIPPED,
     build,
@@ -32,6 +31,7 @@ from .conftest import (
     minimal_checklist,
     opt,
     options_scale,
+    read_yaml,
     section,
     shipped,
 )
@@ -141,11 +141,9 @@ def test_schema_rejects_a_key_that_is_not_an_id(where: str) -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_checklist_matches_the_schema(path: Path) -> None:
-    loaded = load_checklist(path)
-    assert loaded.checklist is not None
-    as_written = plain(YAML(typ="rt").load(path.read_text(encoding="utf-8")))
+    as_written = read_yaml(path)
     assert schema_errors(CHECKLIST_SCHEMA, as_written) == []
-    assert schema_errors(CHECKLIST_SCHEMA, loaded.checklist.model_dump(mode="json")) == []
+    assert schema_errors(CHECKLIST_SCHEMA, shipped(path.stem).model_dump(mode="json")) == []
 
 
 def test_checklist_schema_rejects_a_typo() -> None:
@@ -194,8 +192,7 @@ def test_an_empty_draft_is_a_valid_draft() -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_checklist_json_round_trip(path: Path) -> None:
-    checklist = load_checklist(path).checklist
-    assert checklist is not None
+    checklist = shipped(path.stem)
     back = Checklist.model_validate_json(checklist.model_dump_json())
     assert back == checklist
     assert back.content_hash() == checklist.content_hash()
@@ -403,7 +400,7 @@ def test_rescore_flags_tampered_scores(tamper: Any) -> None:
     data = complete_evaluation().model_dump(mode="json")
     tamper(data)
     result = rescore(TELEFOON, Evaluation.model_validate(data))
-    assert [(p.code, p.path, p.severity) for p in result.problems] == [("E407", ("scores",), "error")]
+    assert [(p.code, p.path, p.severity) for p in result.problems] == [(Code.SCORES_DIFFER, ("scores",), "error")]
     assert result.evaluation is not None
     assert result.evaluation.scores == score(
         TELEFOON, Evaluation.model_validate(data).answers, relationship=True, outcome=Outcome(result="direct")
@@ -414,7 +411,7 @@ def test_rescore_refuses_another_checklist() -> None:
     other = build(minimal_checklist())
     result = rescore(other, complete_evaluation())
     assert result.evaluation is None
-    assert [(p.code, p.path) for p in result.problems] == [("E406", ("checklist", "id"))]
+    assert [(p.code, p.path) for p in result.problems] == [(Code.OTHER_CHECKLIST, ("checklist", "id"))]
 
 
 def test_rescore_warns_when_the_checklist_changed() -> None:
@@ -422,9 +419,9 @@ def test_rescore_warns_when_the_checklist_changed() -> None:
     changed = TELEFOON.model_copy(update={"version": "1.0.1", "title": "KCC telefoon (herzien)"})
     result = rescore(Checklist.model_validate(changed.model_dump()), evaluation)
     assert [(p.code, p.path, p.severity) for p in result.problems] == [
-        ("E406", ("checklist", "content_hash"), "warning")
+        (Code.CHECKLIST_CHANGED, ("checklist", "content_hash"), "warning")
     ]
-    assert "1.0.0 → 1.0.1" in result.problems[0].message
+    assert "1.0.0 → 1.0.1" in render(result.problems[0])
 
 
 def test_rescore_reports_answers_that_no_longer_fit() -> None:
@@ -464,19 +461,23 @@ def test_form_live_reports_answers_that_do_not_fit(form: Form) -> None:
         ("E403", ["answers", "begroeten-en-voorstellen", "na"]),
         ("E401", ["answers", "x"]),
     ]
-    assert all(set(p) == {"code", "message", "path"} and p["message"] for p in payload["problems"])
+    assert all(
+        set(p) == {"code", "severity", "params", "message", "path"} and p["message"] for p in payload["problems"]
+    )
 
 
 @pytest.mark.parametrize(
-    ("text", "path"),
-    [("{}", ["id"]), ("niet eens json", []), ('{"id": "' + UUID + '", "answers": {"x": {"na": "soms"}}}', None)],
+    ("text", "code", "path"),
+    [
+        ("{}", Code.MISSING_FIELD, ["id"]),
+        ("niet eens json", Code.JSON_SYNTAX, []),
+        ('{"id": "' + UUID + '", "answers": {"x": {"na": "soms"}}}', Code.WRONG_TYPE, ["answers", "x", "na"]),
+    ],
 )
-def test_form_live_reports_a_malformed_draft(form: Form, text: str, path: list[str] | None) -> None:
+def test_form_live_reports_a_malformed_draft(form: Form, text: str, code: Code, path: list[str]) -> None:
     payload = json.loads(form.live(text))
     assert payload["scores"] is None
-    assert payload["problems"] and {p["code"] for p in payload["problems"]} == {"E103"}
-    if path is not None:
-        assert payload["problems"][0]["path"] == path
+    assert [(p["code"], p["path"]) for p in payload["problems"]] == [(code, path)]
 
 
 def test_form_export_returns_evaluation_and_filename(form: Form) -> None:
@@ -495,13 +496,23 @@ def test_form_export_returns_evaluation_and_filename(form: Form) -> None:
 def test_form_export_without_evaluator_names_the_field(form: Form) -> None:
     payload = json.loads(form.export(as_json(draft(evaluator=""))))
     assert payload["evaluation"] is None
-    assert payload["problems"] == [{"code": "E501", "message": "Vul 'Beoordelaar' in.", "path": ["evaluator"]}]
+    assert payload["problems"] == [
+        {
+            "code": "E501",
+            "severity": "error",
+            "params": {"field": "evaluator"},
+            "message": "Vul 'Beoordelaar' in.",
+            "path": ["evaluator"],
+        }
+    ]
 
 
 def test_form_export_refuses_answers_that_do_not_fit(form: Form) -> None:
     payload = json.loads(form.export(as_json(draft(answers={"empathie": Answer(grade=3)}))))
     assert payload["evaluation"] is None
-    assert [(p["code"], p["path"]) for p in payload["problems"]] == [("E405", ["answers", "empathie", "grade"])]
+    assert [(p["code"], p["path"]) for p in payload["problems"]] == [
+        (Code.GRADE_FOR_OPTION, ["answers", "empathie", "grade"])
+    ]
 
 
 def test_form_accepts_the_checklist_json_the_site_ships() -> None:

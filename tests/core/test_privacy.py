@@ -6,6 +6,7 @@ import pytest
 
 from ijkpunt_core.evaluation import Answer, Draft
 from ijkpunt_core.privacy import is_bsn, personal_data_problems
+from ijkpunt_core.problems import Code
 
 DRAFT_ID = "5d0c3f3e-7c1a-4c6b-9a52-1f2e3d4c5b6a"
 
@@ -31,13 +32,13 @@ def codes(**fields: object) -> list[tuple[str, tuple[str | int, ...]]]:
 
 def test_bsn_in_a_comment_is_an_error_with_its_place() -> None:
     found = codes(answers={"groet": Answer(option="ja", comment="bsn 1112.22.333 genoemd")})
-    assert found == [("E601", ("answers", "groet", "comment"))]
+    assert found == [(Code.BSN_IN_TEXT, ("answers", "groet", "comment"))]
 
 
 def test_email_and_phone_are_warnings() -> None:
     assert codes(notes="Mailde naar j.jansen@example.nl, belt terug op 06-12345678") == [
-        ("W602", ("notes",)),
-        ("W603", ("notes",)),
+        (Code.EMAIL_IN_TEXT, ("notes",)),
+        (Code.PHONE_IN_TEXT, ("notes",)),
     ]
 
 

@@ -8,7 +8,7 @@ from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Answer, KnockOut, Outcome, Scores, SectionScore
 from ijkpunt_core.scoring import is_met, normalised, score
 
-from .conftest import NA, build, criterion, grade_scale, minimal_checklist, opt, options_scale, section
+from ..builders import NA, build, criterion, grade_scale, minimal_checklist, opt, options_scale, section
 
 DIRECT = Outcome(result="direct")
 NA_RULE = {"allowed": True, "when": "De situatie deed zich niet voor."}

@@ -11,8 +11,8 @@ from urllib.request import Request, urlopen
 
 import pytest
 
-from ijkpunt.build import Site
-from ijkpunt.load import load_checklist
+from ijkpunt.pages import Site
+from ijkpunt.project import load_checklist_file, load_project
 from ijkpunt.schemas import schema_files
 from ijkpunt.vendor import RUNTIME_FILES
 
@@ -63,7 +63,7 @@ def test_home_explains_and_links_handbook_and_forms(public: Path) -> None:
 
 @pytest.mark.parametrize("checklist_id", CHECKLISTS)
 def test_handbook_has_an_anchor_per_criterion(public: Path, project_root: Path, checklist_id: str) -> None:
-    checklist = load_checklist(project_root / "checklists" / f"{checklist_id}.yaml").checklist
+    checklist = load_checklist_file(project_root / "checklists" / f"{checklist_id}.yaml").value
     assert checklist is not None
     page = parse(public / "handboek" / checklist_id / "index.html")
     criterion_ids = {c.id for c in checklist.criteria()}
@@ -109,11 +109,8 @@ def test_runtime_and_wheels_are_vendored_with_a_checked_lock(public: Path) -> No
 
 
 def test_worked_example_shows_the_score_the_core_computes(built: tuple[Site, Path], project_root: Path) -> None:
-    from ijkpunt.build import read_sources, worked_example
-
-    sources = read_sources(project_root)
-    checklists = [c.checklist for c in sources.checklists if c.checklist is not None]
-    example = worked_example(checklists, sources.example)
+    example = load_project(project_root).example
+    assert example is not None
     assert example.scores.complete and example.scores.quality is not None
     text = " ".join(parse(built[1] / "handboek" / "scores" / "index.html").text)
     shown = f"{example.scores.quality:.1f}".replace(".", ",")

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from ijkpunt.cli import main
-from ijkpunt.load import load_checklist
+from ijkpunt.project import load_checklist_file
 from ijkpunt_core.evaluate import evaluate
 from ijkpunt_core.evaluation import Answer, Draft, Outcome
 
@@ -68,23 +68,22 @@ def test_check_lists_every_problem_with_file_and_line(
     tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     project = project_with(tmp_path, project_root, BROKEN)
-    assert main(["--project", str(project), "check"]) == 1
+    assert main(["--project", str(project), "--lang", "en", "check"]) == 1
     err = capsys.readouterr().err.splitlines()
     where = "section 'opening' → criterion 'groet'"
     assert err == [
-        "checklists/kcc-test.yaml:8: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion; "
-        "remove it or use it [W301]",
+        "checklists/kcc-test.yaml:8: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion [W201]",
         f"checklists/kcc-test.yaml:16: {where} → title: required field 'title' is missing; add it [E102]",
         f"checklists/kcc-test.yaml:17: {where} → titel: unknown key 'titel'; check the spelling (allowed: id, title, "
         "kind, scale, weight, knockout, na, definition, indicators, examples, rationale, kpi, sources) [E101]",
         f"checklists/kcc-test.yaml:19: {where} → scale: unknown scale 'ja-neee' (allowed: ja-nee) [E201]",
-        f"checklists/kcc-test.yaml:20: {where} → weight: 0 is out of range (allowed: a number > 0.0) [E106]",
+        f"checklists/kcc-test.yaml:20: {where} → weight: 0 is out of range: it must be > 0.0 [E106]",
     ]
 
 
 def test_check_passes_on_the_shipped_checklists(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(project_root), "check"]) == 0
-    assert "0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert "3 bestand(en) gecontroleerd: 0 fout(en), 0 waarschuwing(en)" in capsys.readouterr().out
 
 
 def test_failed_build_leaves_the_previous_site_untouched(
@@ -95,7 +94,7 @@ def test_failed_build_leaves_the_previous_site_untouched(
     out.mkdir()
     (out / "index.html").write_text("vorige versie", encoding="utf-8")
     assert main(["--project", str(project), "build", "--out", str(out)]) == 1
-    assert "unknown scale 'ja-neee' (allowed: ja-nee) [E201]" in capsys.readouterr().err
+    assert "onbekende schaal 'ja-neee' (toegestaan: ja-nee) [E201]" in capsys.readouterr().err
     assert [p.name for p in out.iterdir()] == ["index.html"]
     assert (out / "index.html").read_text(encoding="utf-8") == "vorige versie"
     assert not list(tmp_path.glob(".ijkpunt-build-*"))
@@ -103,7 +102,7 @@ def test_failed_build_leaves_the_previous_site_untouched(
 
 @pytest.fixture
 def exported(tmp_path: Path, project_root: Path) -> Path:
-    checklist = load_checklist(project_root / "checklists" / "kcc-telefoon.yaml").checklist
+    checklist = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
     assert checklist is not None
     answers = {c.id: Answer(option="ja") for c in checklist.criteria() if checklist.scale_of(c).title == "Ja / nee"}
     answers |= {c.id: Answer(na=True) for c in checklist.criteria() if c.id not in answers and c.na.allowed}
@@ -140,7 +139,8 @@ def test_score_fails_when_stored_scores_were_changed(
     exported.write_text(json.dumps(data), encoding="utf-8")
     assert main(["--project", str(project_root), "score", str(exported)]) == 1
     captured = capsys.readouterr()
-    assert "[E407]" in captured.err
+    assert "scores.quality: 99.9 ≠" in captured.err
+    assert "[E408]" in captured.err
     assert json.loads(captured.out)["quality"] != 99.9
 
 
@@ -173,6 +173,7 @@ def test_a_worked_example_that_no_longer_fits_is_reported(
     assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 1
     err = capsys.readouterr().err
     line = example.splitlines().index("  empathie: {option: matig}") + 1
-    assert f"site/examples/rekenvoorbeeld.yaml:{line}: answers → empathie → option: option 'heel-goed' is not on" in err
+    where = "antwoord op 'empathie' → option: antwoord 'heel-goed' staat"
+    assert f"site/examples/rekenvoorbeeld.yaml:{line}: {where}" in err
     assert "[E402]" in err
     assert not (tmp_path / "public").exists()

@@ -8,7 +8,7 @@ import pytest
 
 from ijkpunt.schemas import FORMATS, schema_files
 
-from .conftest import ROOT
+from ..builders import ROOT
 
 SCHEMAS = ROOT / "schemas"
 FIX = "run `make schemas` and commit the result"

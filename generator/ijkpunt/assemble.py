@@ -1,0 +1,156 @@
+"""Step 3 of the build: write the pages, run mkdocs, vendor the runtime, swap the output in atomically.
+
+This is the only step that writes. It builds into a staging folder next to
+the output and renames it into place at the end, so a failed build leaves
+the previous site untouched.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml  # PyYAML ships with mkdocs; mkdocs.yml holds no tags, so safe_load is enough
+from mkdocs.commands.build import build as mkdocs_build
+from mkdocs.config import load_config
+from mkdocs.exceptions import MkDocsException
+
+from ijkpunt_core.problems import Code, Problem
+
+from .diagnostics import BuildError, Diagnostic
+from .pages import Site
+from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
+
+ASSETS = "assets/ijkpunt"
+
+
+@dataclass(frozen=True)
+class Runtime:
+    """What the browser runs: Pyodide from npm, the pinned wheels, the core as a wheel."""
+
+    files: dict[str, bytes]
+    lock: dict[str, Any]
+    wheels: list[Wheel]
+
+
+def read_runtime(root: Path) -> Runtime:
+    """Pyodide and the wheels as `make install` left them; BuildError saying what to run if they are missing."""
+    runtime_dir = root / "node_modules" / "pyodide"
+    wheel_dir = root / ".cache" / "browser-wheels"
+    missing = [p.relative_to(root).as_posix() for p in (runtime_dir, wheel_dir) if not p.is_dir()]
+    if missing:
+        problem = Problem(Code.NOT_INSTALLED, (), {"missing": ", ".join(missing)})
+        raise BuildError([Diagnostic.at(Path(missing[0]), 1, problem)])
+    requirements = (root / "site" / "browser-requirements.txt").read_text(encoding="utf-8")
+    pins = pinned_versions(requirements)
+    wheels = [Wheel(p.name, p.read_bytes()) for p in sorted(wheel_dir.glob("*.whl"))]
+    found = {w.file_name.split("-")[0].replace("_", "-").lower() for w in wheels}
+    if found != set(pins):
+        params = {"folder": ".cache/browser-wheels", "found": ", ".join(sorted(found)), "pinned": ", ".join(pins)}
+        raise BuildError([Diagnostic.at(Path(".cache/browser-wheels"), 1, Problem(Code.WHEELS_MISMATCH, (), params))])
+    wheels.append(core_wheel(root / "generator" / "ijkpunt_core", pins))
+    return Runtime(
+        files={name: (runtime_dir / name).read_bytes() for name in RUNTIME_FILES},
+        lock=json.loads((runtime_dir / "pyodide-lock.json").read_text(encoding="utf-8")),
+        wheels=wheels,
+    )
+
+
+def site_assets(root: Path) -> dict[str, bytes]:
+    """The hand-written front end (site/assets) and the server config, as files of the site."""
+    assets = root / "site" / "assets"
+    files = {
+        f"{ASSETS}/{p.relative_to(assets).as_posix()}": p.read_bytes() for p in sorted(assets.rglob("*")) if p.is_file()
+    }
+    files["web.config"] = (root / "site" / "web.config").read_bytes()
+    return files
+
+
+def runtime_files(runtime: Runtime) -> dict[str, bytes]:
+    files = {f"pyodide/{name}": data for name, data in runtime.files.items()}
+    files |= {f"pyodide/{w.file_name}": w.data for w in runtime.wheels}
+    lock = lock_file(runtime.lock, runtime.wheels)
+    assert CORE_NAME in lock["packages"]
+    files["pyodide/pyodide-lock.json"] = json.dumps(lock, indent=1).encode("utf-8")
+    return files
+
+
+def assemble(site: Site, root: Path, out: Path) -> None:
+    """Write the site: pages through mkdocs, then the other files; swap into `out` at the end."""
+    runtime = read_runtime(root)
+    assets = site_assets(root)
+    mkdocs_config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
+    out = out.resolve()
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = tempfile.TemporaryDirectory(prefix=".ijkpunt-build-", dir=out.parent)
+    except OSError as exc:
+        problem = Problem(Code.OUTPUT_NOT_WRITABLE, (), {"path": str(out), "detail": exc.strerror or str(exc)})
+        raise BuildError([Diagnostic.at(out, 1, problem)]) from exc
+    with staging as tmp:
+        work = Path(tmp)
+        docs, staged = work / "docs", work / "site"
+        for name, text in site.pages.items():
+            _write(docs / name, text.encode("utf-8"))
+        for name, data in {**site.docs_files, **{k: v for k, v in assets.items() if k != "web.config"}}.items():
+            _write(docs / name, data)
+        theme = dict(mkdocs_config.get("theme", {}))
+        if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
+            theme["custom_dir"] = str(root / theme["custom_dir"])
+        config = {**mkdocs_config, "theme": theme, "docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
+        config_file = work / "mkdocs.yml"
+        config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        _run_mkdocs(config_file)
+        for name, data in {**site.files, **runtime_files(runtime), "web.config": assets["web.config"]}.items():
+            _write(staged / name, data)
+        old = work / "previous"
+        if out.exists():
+            out.rename(old)
+        staged.rename(out)
+
+
+def _run_mkdocs(config_file: Path) -> None:
+    """mkdocs in strict mode; what it logs as a warning or error becomes a diagnostic instead of a silent exit."""
+    with _captured("mkdocs") as records:
+        try:
+            mkdocs_build(load_config(config_file=str(config_file)))
+        except (MkDocsException, SystemExit) as exc:
+            problems = [_diagnostic(r) for r in records if r.levelno >= logging.WARNING]
+            if not problems:
+                detail = str(exc) or type(exc).__name__
+                problems = [Diagnostic.at(Path("mkdocs.yml"), 1, Problem(Code.SITE_GENERATOR, (), {"detail": detail}))]
+            raise BuildError(problems) from exc
+
+
+def _diagnostic(record: logging.LogRecord) -> Diagnostic:
+    message = " ".join(record.getMessage().split())
+    code = Code.BROKEN_LINK if "link" in message.lower() else Code.SITE_GENERATOR
+    return Diagnostic.at(Path("mkdocs.yml"), 1, Problem(code, (), {"detail": message}))
+
+
+@contextmanager
+def _captured(name: str) -> Iterator[list[logging.LogRecord]]:
+    records: list[logging.LogRecord] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record)
+
+    handler = Keep(logging.WARNING)
+    logger = logging.getLogger(name)
+    logger.addHandler(handler)
+    try:
+        yield records
+    finally:
+        logger.removeHandler(handler)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(data)

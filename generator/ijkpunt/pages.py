@@ -1,0 +1,139 @@
+"""Step 2 of the build: a pure function from the project (and a language) to every page and file.
+
+Nothing here reads the project folder or writes anything: the templates are
+the only files touched (through Jinja), and the result is data that
+:mod:`ijkpunt.assemble` writes.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from typing import Any
+
+import yaml
+
+from ijkpunt_core.checklist import Checklist
+from ijkpunt_core.problems import Code, Lang, title
+
+from . import reference
+from .project import Project
+from .render import Renderer
+from .safe_text import plain
+from .schemas import schema_files
+
+WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
+
+
+@dataclass
+class Site:
+    """The compiled site: Markdown pages for mkdocs, files next to them, files copied as they are."""
+
+    pages: dict[str, str] = field(default_factory=dict)
+    docs_files: dict[str, bytes] = field(default_factory=dict)
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list[dict[str, Any]] = field(default_factory=list)
+
+
+def page(text: str, **meta: Any) -> str:
+    """A Markdown page with front matter written by a YAML serializer, never by string formatting."""
+    if not meta:
+        return text
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n" + text
+
+
+def checklist_data_path(checklist: Checklist) -> str:
+    """Where a version of a checklist is published, addressed by its content hash."""
+    return f"data/checklists/{checklist.id}/{checklist.content_hash().removeprefix('sha256:')}.json"
+
+
+def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Site:
+    """Every page, download and data file of the site for one language."""
+    checklists = project.current()
+    site = Site()
+    site.pages["index.md"] = page(renderer.render("home.md.j2", checklists=checklists), hide=["navigation", "toc"])
+    for f in project.checklists:
+        c = f.checklist
+        site.pages[f"handboek/{c.id}.md"] = page(
+            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash()), title=str(plain(c.title))
+        )
+        site.pages[f"scoren/{c.id}.md"] = page(
+            renderer.render(
+                "form.md.j2",
+                c=c,
+                watchdog_seconds=WATCHDOG_SECONDS,
+                data_url=f"../../data/{c.id}.json",
+                handbook_url=f"../../handboek/{c.id}/",
+            ),
+            title=str(plain(f"Scoren – {c.title}")),
+            hide=["toc"],
+            search={"exclude": True},
+        )
+        site.docs_files[f"downloads/{c.id}.yaml"] = f.text.encode("utf-8")
+        site.files[f"data/{c.id}.json"] = c.model_dump_json().encode("utf-8")
+    for c in project.versions().values():
+        site.files[checklist_data_path(c)] = c.model_dump_json().encode("utf-8")
+    site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")
+    if project.example is not None:
+        example = project.example
+        site.pages["handboek/scores.md"] = renderer.render(
+            "scores.md.j2", ex=example, section_titles={s.id: s.title for s in example.checklist.sections}
+        )
+    site.pages["handboek/formaat.md"] = renderer.render(
+        "reference.md.j2", formats=format_reference(), catalogue={code.value: title(code, lang) for code in Code}
+    )
+    site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
+    for name, text in schema_files().items():
+        site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
+    site.nav = navigation(checklists, has_example=project.example is not None)
+    return site
+
+
+def _version_index(project: Project) -> str:
+    """Every published checklist version, so a page can find the version an evaluation was scored with."""
+    current = {c.content_hash() for c in project.current()}
+    entries = [
+        {
+            "id": c.id,
+            "version": c.version,
+            "content_hash": c.content_hash(),
+            "current": c.content_hash() in current,
+            "url": checklist_data_path(c),
+        }
+        for c in sorted(project.versions().values(), key=lambda c: (c.id, c.version))
+    ]
+    return json.dumps({"checklists": entries}, ensure_ascii=False, indent=1) + "\n"
+
+
+def navigation(checklists: list[Checklist], has_example: bool) -> list[dict[str, Any]]:
+    """The site navigation; titles are author text, so they are protected like any other text."""
+    handbook: list[dict[str, str]] = [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
+    if has_example:
+        handbook.append({"Hoe scores worden berekend": "handboek/scores.md"})
+    handbook.append({"Formaat voor auteurs": "handboek/formaat.md"})
+    return [
+        {"Home": "index.md"},
+        {"Handboek": handbook},
+        {"Scoren": [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
+        {"Downloads": "downloads.md"},
+    ]
+
+
+def format_reference() -> list[dict[str, Any]]:
+    from ijkpunt_core.evaluation import Evaluation
+
+    return [
+        {
+            "title": "Checklist",
+            "prefix": "checklist-",
+            "intro": "Het bestand als geheel en de onderdelen ervan.",
+            "tables": reference.model_tables(Checklist),
+        },
+        {
+            "title": "Evaluatie (export)",
+            "prefix": "evaluatie-",
+            "intro": "Wat het scoreformulier exporteert. De scores berekent IJkpunt zelf; "
+            "je vult ze nooit met de hand in.",
+            "tables": reference.model_tables(Evaluation),
+        },
+    ]

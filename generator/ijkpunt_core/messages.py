@@ -1,0 +1,399 @@
+"""The text of every problem code, in Dutch and English.
+
+A message says what is wrong and, where it can, how to fix it. Templates use
+named parameters (`{scale}`); the code that finds a problem supplies them.
+Dutch addresses the author or evaluator as "je", as the site does.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .problems import Code, Lang
+
+
+@dataclass(frozen=True)
+class Message:
+    title: str  # the meaning of the code, for the list of codes
+    template: str  # the message, with named parameters
+
+
+def _m(title: str, template: str) -> Message:
+    return Message(title, template)
+
+
+NL: dict[Code, Message] = {
+    Code.FILE_NOT_FOUND: _m("bestand niet gevonden", "bestand niet gevonden"),
+    Code.FILE_TOO_LARGE: _m(
+        "bestand te groot", "het bestand is {size} bytes; de grens is {limit} bytes. Splits het of maak het kleiner"
+    ),
+    Code.NOT_UTF8: _m(
+        "geen UTF-8", "het bestand is geen UTF-8 (onleesbare byte op positie {position}); sla het op als UTF-8"
+    ),
+    Code.CONTROL_CHARACTER: _m(
+        "onzichtbaar stuurteken", "onzichtbaar stuurteken {character} in de tekst; haal het weg"
+    ),
+    Code.YAML_SYNTAX: _m(
+        "geen geldige YAML", "geen geldige YAML: {detail}. Controleer inspringing, dubbele punten en aanhalingstekens"
+    ),
+    Code.JSON_SYNTAX: _m("geen geldige JSON", "geen geldige JSON: {detail}"),
+    Code.DUPLICATE_KEY: _m("dubbele sleutel", "sleutel '{key}' staat twee keer in hetzelfde blok; houd er één"),
+    Code.TOO_DEEP: _m("te diep genest", "het document is dieper genest dan {limit} niveaus"),
+    Code.TOO_MANY_ALIASES: _m(
+        "te veel YAML-aliassen", "het document gebruikt meer dan {limit} YAML-aliassen (*naam); schrijf ze uit"
+    ),
+    Code.TOO_MANY_VALUES: _m(
+        "document te groot na uitvouwen", "het document vouwt uit tot meer dan {limit} waarden (door aliassen)"
+    ),
+    Code.FILE_UNREADABLE: _m("bestand onleesbaar", "het bestand kan niet worden gelezen: {detail}"),
+    Code.UNKNOWN_KEY: _m("onbekend veld", "onbekend veld '{key}'; controleer de spelling"),
+    Code.MISSING_FIELD: _m("verplicht veld ontbreekt", "verplicht veld '{key}' ontbreekt; voeg het toe"),
+    Code.INVALID_VALUE: _m("ongeldige waarde", "ongeldige waarde {value}: {detail}"),
+    Code.MALFORMED_ID: _m(
+        "id heeft de verkeerde vorm",
+        "id {value} heeft de verkeerde vorm: gebruik kleine letters, cijfers en enkele koppeltekens, "
+        "bijv. 'voorstellen-met-naam'",
+    ),
+    Code.EMPTY_TEXT: _m("lege tekst", "de tekst is leeg; schrijf hem uit"),
+    Code.OUT_OF_RANGE: _m("getal buiten bereik", "{value} valt buiten het bereik: het moet {bound} zijn"),
+    Code.TOO_FEW_ITEMS: _m("te weinig onderdelen", "er moet minstens {minimum} onderdeel in staan"),
+    Code.NOT_ALLOWED_VALUE: _m("waarde niet toegestaan", "{value} is hier niet toegestaan"),
+    Code.UNKNOWN_TYPE: _m("onbekend type", "type {value} bestaat niet"),
+    Code.MISSING_TYPE: _m("type ontbreekt", "verplicht veld 'type' ontbreekt; voeg het toe"),
+    Code.WRONG_TYPE: _m("verkeerd soort waarde", "hier hoort {expected}, maar er staat {value}"),
+    Code.NOT_FINITE: _m("getal niet eindig", "{value} is geen bruikbaar getal; gebruik een gewoon getal"),
+    Code.TEXT_TOO_LONG: _m("tekst te lang", "de tekst is langer dan {limit} tekens; kort hem in"),
+    Code.BAD_FORMAT: _m("verkeerde notatie", "{value} heeft niet de juiste notatie: {notation}"),
+    Code.TOO_MANY_ITEMS: _m("te veel onderdelen", "er mogen hoogstens {maximum} onderdelen in staan"),
+    Code.NOT_A_MAPPING: _m("geen blok met velden", "hier hoort een blok met velden (sleutel: waarde)"),
+    Code.ONE_CHOICE: _m("meer dan één antwoord", "kies één van: een antwoord, een cijfer of n.v.t."),
+    Code.TRANSFERS_MISMATCH: _m(
+        "aantal keer doorverbonden past niet bij de uitkomst",
+        "'transfers' is 1 of meer precies wanneer de uitkomst 'transferred' is",
+    ),
+    Code.UNKNOWN_SCALE: _m("onbekende schaal", "onbekende schaal '{scale}'"),
+    Code.DUPLICATE_CRITERION: _m(
+        "dubbele criterium-id",
+        "criterium-id '{id}' wordt al gebruikt in sectie '{section}'; ids moeten uniek zijn in een checklist",
+    ),
+    Code.DUPLICATE_SECTION: _m(
+        "dubbele sectie-id", "sectie-id '{id}' wordt al gebruikt door sectie {number}; hernoem er één"
+    ),
+    Code.UNKNOWN_SOURCE: _m("onbekende bron", "onbekende bron '{source}'"),
+    Code.NA_WHEN_WITHOUT_ALLOWED: _m(
+        "n.v.t.-regel zonder dat n.v.t. mag",
+        "`na.when` is ingevuld maar `na.allowed` is niet true; zet allowed: true of haal when weg",
+    ),
+    Code.NA_ALLOWED_WITHOUT_WHEN: _m(
+        "n.v.t. toegestaan zonder te zeggen wanneer", "n.v.t. is toegestaan: zeg in `na.when` wanneer het geldt"
+    ),
+    Code.DUPLICATE_OPTION: _m(
+        "dubbele antwoord-id", "antwoord-id '{id}' komt twee keer voor; geef elk antwoord een eigen id"
+    ),
+    Code.SCALE_WITHOUT_SPREAD: _m(
+        "schaal maakt geen onderscheid", "alle antwoorden hebben evenveel punten; geef het beste antwoord meer punten"
+    ),
+    Code.RESERVED_ID: _m("gereserveerde id", "'{id}' is gereserveerd; kies een andere criterium-id"),
+    Code.GRADE_SCALE_ORDER: _m("cijferschaal in verkeerde volgorde", "nodig: min < max en min ≤ pass_mark ≤ max"),
+    Code.RAW_HTML: _m(
+        "HTML in een tekst",
+        "HTML-code ({tag}) is niet toegestaan in teksten; schrijf gewone tekst (Markdown voor nadruk en links mag)",
+    ),
+    Code.UNSAFE_LINK: _m(
+        "onveilige link", "link naar '{target}' is niet toegestaan; gebruik een https-, http- of mailto-adres"
+    ),
+    Code.UNUSED_SCALE: _m("schaal niet gebruikt", "schaal '{scale}' wordt door geen enkel criterium gebruikt"),
+    Code.DUPLICATE_CHECKLIST: _m(
+        "dubbele checklist-id", "checklist-id '{id}' wordt ook gebruikt door {other}; ids moeten uniek zijn"
+    ),
+    Code.FILE_NAME_MISMATCH: _m(
+        "bestandsnaam past niet bij de id",
+        "de bestandsnaam moet gelijk zijn aan de checklist-id: hernoem het bestand naar {expected}",
+    ),
+    Code.NO_CHECKLISTS: _m("geen checklists", "de map checklists/ bevat geen .yaml-bestanden"),
+    Code.ARCHIVE_MISMATCH: _m(
+        "gearchiveerde versie past niet bij haar naam",
+        "de inhoud van dit bestand hoort bij {expected}; archiveer versies alleen met `ijkpunt archive`",
+    ),
+    Code.UNKNOWN_CRITERION: _m(
+        "antwoord voor een onbekend criterium", "criterium '{criterion}' staat niet op checklist '{checklist}'"
+    ),
+    Code.UNKNOWN_OPTION: _m("antwoord staat niet op de schaal", "antwoord '{option}' staat niet op schaal '{scale}'"),
+    Code.NA_NOT_ALLOWED: _m("n.v.t. niet toegestaan", "n.v.t. is niet toegestaan bij '{criterion}'"),
+    Code.GRADE_OUT_OF_SCALE: _m("cijfer buiten de schaal", "cijfer {grade} valt buiten {low}–{high}"),
+    Code.OPTION_FOR_GRADE: _m("antwoord in plaats van cijfer", "dit criterium vraagt een cijfer, geen antwoordoptie"),
+    Code.GRADE_FOR_OPTION: _m("cijfer in plaats van antwoord", "dit criterium vraagt een antwoordoptie, geen cijfer"),
+    Code.OTHER_CHECKLIST: _m(
+        "evaluatie hoort bij een andere checklist",
+        "deze beoordeling hoort bij checklist '{found}', niet bij '{expected}'",
+    ),
+    Code.SCORES_DIFFER: _m(
+        "opgeslagen scores wijken af",
+        "de opgeslagen scores wijken af van wat de rekenregels berekenen: {differences}",
+    ),
+    Code.CHANNEL_MISMATCH: _m(
+        "kanaal past niet bij de checklist",
+        "de beoordeling noemt kanaal '{found}', maar checklist '{checklist}' is voor kanaal '{expected}'",
+    ),
+    Code.VERSION_MISMATCH: _m(
+        "versie past niet bij de inhoud",
+        "de beoordeling noemt versie {found}, maar de checklist met deze inhoud heeft versie {expected}",
+    ),
+    Code.UNKNOWN_CHECKLIST: _m("onbekende checklist", "checklist '{checklist}' bestaat niet"),
+    Code.CHECKLIST_CHANGED: _m(
+        "checklist gewijzigd sinds de beoordeling",
+        "de checklist is gewijzigd sinds deze beoordeling (versie {old} → {new}); de scores zijn met de huidige "
+        "versie herberekend",
+    ),
+    Code.REQUIRED_FOR_EXPORT: _m("veld nodig voor export is leeg", "Vul '{field}' in."),
+    Code.BSN_IN_TEXT: _m(
+        "een burgerservicenummer (BSN) in vrije tekst",
+        "Hier staat waarschijnlijk een BSN. Haal het weg: persoonsgegevens van inwoners horen niet in een beoordeling.",
+    ),
+    Code.EMAIL_IN_TEXT: _m(
+        "een e-mailadres in vrije tekst", "Hier staat een e-mailadres. Is het van een inwoner, haal het dan weg."
+    ),
+    Code.PHONE_IN_TEXT: _m(
+        "een telefoonnummer in vrije tekst", "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg."
+    ),
+    Code.EXAMPLE_NOT_KNOCKOUT: _m(
+        "rekenvoorbeeld noemt geen knock-out-criterium", "'{criterion}' is geen knock-out-criterium"
+    ),
+    Code.EXAMPLE_INCOMPLETE: _m(
+        "rekenvoorbeeld niet volledig", "beantwoord elk criterium; nog niet beantwoord: {missing}"
+    ),
+    Code.BROKEN_LINK: _m("kapotte link", "{detail}"),
+    Code.SITE_GENERATOR: _m("fout bij het bouwen van het handboek", "mkdocs meldt: {detail}"),
+    Code.OUTPUT_NOT_WRITABLE: _m("uitvoermap niet schrijfbaar", "kan niet schrijven naar {path}: {detail}"),
+    Code.NOT_A_PROJECT: _m(
+        "geen IJkpunt-projectmap",
+        "{path} is geen IJkpunt-projectmap (er is geen map checklists/); ga naar de projectmap of geef "
+        "--project MAP op",
+    ),
+    Code.NOT_INSTALLED: _m("niet geïnstalleerd", "{missing} ontbreekt: voer eerst `make install` uit in de projectmap"),
+    Code.WHEELS_MISMATCH: _m(
+        "browser-wheels passen niet bij de pins",
+        "{folder} bevat {found}, maar site/browser-requirements.txt noemt {pinned}: voer `make install` uit",
+    ),
+}
+
+EN: dict[Code, Message] = {
+    Code.FILE_NOT_FOUND: _m("file not found", "file not found"),
+    Code.FILE_TOO_LARGE: _m("file too large", "the file is {size} bytes; the limit is {limit} bytes. Split or trim it"),
+    Code.NOT_UTF8: _m("not UTF-8", "the file is not UTF-8 (unreadable byte at position {position}); save it as UTF-8"),
+    Code.CONTROL_CHARACTER: _m("control character", "invisible control character {character} in the text; remove it"),
+    Code.YAML_SYNTAX: _m("invalid YAML", "not valid YAML: {detail}. Check indentation, colons and quotes"),
+    Code.JSON_SYNTAX: _m("invalid JSON", "not valid JSON: {detail}"),
+    Code.DUPLICATE_KEY: _m("duplicate key", "key '{key}' appears twice in the same block; keep one"),
+    Code.TOO_DEEP: _m("nested too deeply", "the document is nested deeper than {limit} levels"),
+    Code.TOO_MANY_ALIASES: _m(
+        "too many YAML aliases", "the document uses more than {limit} YAML aliases (*name); write them out"
+    ),
+    Code.TOO_MANY_VALUES: _m(
+        "document too large when expanded", "the document expands to more than {limit} values (through aliases)"
+    ),
+    Code.FILE_UNREADABLE: _m("file unreadable", "the file cannot be read: {detail}"),
+    Code.UNKNOWN_KEY: _m("unknown key", "unknown key '{key}'; check the spelling"),
+    Code.MISSING_FIELD: _m("required field missing", "required field '{key}' is missing; add it"),
+    Code.INVALID_VALUE: _m("invalid value", "invalid value {value}: {detail}"),
+    Code.MALFORMED_ID: _m(
+        "malformed id",
+        "malformed id {value}: use lowercase letters, digits and single hyphens, e.g. 'voorstellen-met-naam'",
+    ),
+    Code.EMPTY_TEXT: _m("empty text", "the text is empty; write it out"),
+    Code.OUT_OF_RANGE: _m("number out of range", "{value} is out of range: it must be {bound}"),
+    Code.TOO_FEW_ITEMS: _m("too few items", "needs at least {minimum} item(s)"),
+    Code.NOT_ALLOWED_VALUE: _m("value not allowed", "{value} is not allowed here"),
+    Code.UNKNOWN_TYPE: _m("unknown type", "type {value} does not exist"),
+    Code.MISSING_TYPE: _m("type missing", "required field 'type' is missing; add it"),
+    Code.WRONG_TYPE: _m("wrong kind of value", "expected {expected}, found {value}"),
+    Code.NOT_FINITE: _m("number not finite", "{value} is not a usable number; use an ordinary number"),
+    Code.TEXT_TOO_LONG: _m("text too long", "the text is longer than {limit} characters; shorten it"),
+    Code.BAD_FORMAT: _m("wrong notation", "{value} is not written correctly: {notation}"),
+    Code.TOO_MANY_ITEMS: _m("too many items", "allows at most {maximum} item(s)"),
+    Code.NOT_A_MAPPING: _m("not a block of fields", "expected a block of fields (key: value)"),
+    Code.ONE_CHOICE: _m("more than one answer", "choose one of: an option, a grade or n.v.t."),
+    Code.TRANSFERS_MISMATCH: _m(
+        "transfers do not fit the outcome", "'transfers' is 1 or more exactly when the outcome is 'transferred'"
+    ),
+    Code.UNKNOWN_SCALE: _m("unknown scale", "unknown scale '{scale}'"),
+    Code.DUPLICATE_CRITERION: _m(
+        "duplicate criterion id",
+        "criterion id '{id}' is already used in section '{section}'; ids must be unique in a checklist",
+    ),
+    Code.DUPLICATE_SECTION: _m(
+        "duplicate section id", "section id '{id}' is already used by section {number}; rename one of them"
+    ),
+    Code.UNKNOWN_SOURCE: _m("unknown source", "unknown source '{source}'"),
+    Code.NA_WHEN_WITHOUT_ALLOWED: _m(
+        "n.v.t. rule given but n.v.t. is not allowed",
+        "`na.when` is given but `na.allowed` is not true; set allowed: true or remove when",
+    ),
+    Code.NA_ALLOWED_WITHOUT_WHEN: _m(
+        "n.v.t. allowed without saying when", "n.v.t. is allowed: add `na.when` saying when it applies"
+    ),
+    Code.DUPLICATE_OPTION: _m("duplicate option id", "option id '{id}' appears twice; give every option its own id"),
+    Code.SCALE_WITHOUT_SPREAD: _m(
+        "scale cannot tell good from poor", "all options have the same points; give the best option more points"
+    ),
+    Code.RESERVED_ID: _m("reserved id", "'{id}' is reserved; choose another criterion id"),
+    Code.GRADE_SCALE_ORDER: _m("grade scale out of order", "need min < max and min ≤ pass_mark ≤ max"),
+    Code.RAW_HTML: _m(
+        "HTML in a text", "HTML ({tag}) is not allowed in texts; write plain text (Markdown for emphasis and links)"
+    ),
+    Code.UNSAFE_LINK: _m("unsafe link", "a link to '{target}' is not allowed; use an https, http or mailto address"),
+    Code.UNUSED_SCALE: _m("scale not used", "scale '{scale}' is not used by any criterion"),
+    Code.DUPLICATE_CHECKLIST: _m(
+        "duplicate checklist id", "checklist id '{id}' is also used by {other}; ids must be unique"
+    ),
+    Code.FILE_NAME_MISMATCH: _m(
+        "file name does not match the id",
+        "the file name must match the checklist id: rename the file to {expected}",
+    ),
+    Code.NO_CHECKLISTS: _m("no checklists", "the checklists/ folder holds no .yaml files"),
+    Code.ARCHIVE_MISMATCH: _m(
+        "archived version does not match its name",
+        "the content of this file belongs in {expected}; archive versions only with `ijkpunt archive`",
+    ),
+    Code.UNKNOWN_CRITERION: _m(
+        "answer for an unknown criterion", "criterion '{criterion}' is not on checklist '{checklist}'"
+    ),
+    Code.UNKNOWN_OPTION: _m("option not on the scale", "option '{option}' is not on scale '{scale}'"),
+    Code.NA_NOT_ALLOWED: _m("n.v.t. not allowed", "n.v.t. is not allowed for '{criterion}'"),
+    Code.GRADE_OUT_OF_SCALE: _m("grade outside the scale", "grade {grade} is outside {low}–{high}"),
+    Code.OPTION_FOR_GRADE: _m("option instead of grade", "this criterion takes a grade, not an option"),
+    Code.GRADE_FOR_OPTION: _m("grade instead of option", "this criterion takes an option, not a grade"),
+    Code.OTHER_CHECKLIST: _m(
+        "evaluation belongs to another checklist", "this evaluation is for checklist '{found}', not '{expected}'"
+    ),
+    Code.SCORES_DIFFER: _m(
+        "stored scores differ", "the stored scores differ from the scores the core computes: {differences}"
+    ),
+    Code.CHANNEL_MISMATCH: _m(
+        "channel does not match the checklist",
+        "the evaluation names channel '{found}', but checklist '{checklist}' is for channel '{expected}'",
+    ),
+    Code.VERSION_MISMATCH: _m(
+        "version does not match the content",
+        "the evaluation names version {found}, but the checklist with this content has version {expected}",
+    ),
+    Code.UNKNOWN_CHECKLIST: _m("unknown checklist", "checklist '{checklist}' does not exist"),
+    Code.CHECKLIST_CHANGED: _m(
+        "checklist changed since the evaluation",
+        "the checklist has changed since this evaluation (version {old} → {new}); scores were recomputed with the "
+        "current version",
+    ),
+    Code.REQUIRED_FOR_EXPORT: _m("field required for export is empty", "Fill in '{field}'."),
+    Code.BSN_IN_TEXT: _m(
+        "a citizen service number (BSN) in free text",
+        "This looks like a BSN. Remove it: citizens' personal data do not belong in an evaluation.",
+    ),
+    Code.EMAIL_IN_TEXT: _m(
+        "an e-mail address in free text", "This is an e-mail address. If it is a citizen's, remove it."
+    ),
+    Code.PHONE_IN_TEXT: _m("a phone number in free text", "This is a phone number. If it is a citizen's, remove it."),
+    Code.EXAMPLE_NOT_KNOCKOUT: _m(
+        "worked example names no knock-out criterion", "'{criterion}' is not a knock-out criterion"
+    ),
+    Code.EXAMPLE_INCOMPLETE: _m("worked example incomplete", "answer every criterion; not answered: {missing}"),
+    Code.BROKEN_LINK: _m("broken link", "{detail}"),
+    Code.SITE_GENERATOR: _m("the handbook could not be built", "mkdocs reports: {detail}"),
+    Code.OUTPUT_NOT_WRITABLE: _m("output folder not writable", "cannot write to {path}: {detail}"),
+    Code.NOT_A_PROJECT: _m(
+        "not an IJkpunt project folder",
+        "{path} is not an IJkpunt project folder (it has no checklists/ folder); change to the project folder or "
+        "pass --project FOLDER",
+    ),
+    Code.NOT_INSTALLED: _m("not installed", "{missing} is missing: run `make install` in the project folder first"),
+    Code.WHEELS_MISMATCH: _m(
+        "browser wheels do not match the pins",
+        "{folder} holds {found}, but site/browser-requirements.txt pins {pinned}: run `make install`",
+    ),
+}
+
+MESSAGES: dict[Lang, dict[Code, Message]] = {"nl": NL, "en": EN}
+
+# Words used around messages: path labels and the frame of a diagnostic.
+WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "allowed": "toegestaan",
+        "warning": "waarschuwing",
+        "section": "sectie",
+        "criterion": "criterium",
+        "option": "antwoord",
+        "scale": "schaal",
+        "source": "bron",
+        "answer": "antwoord op",
+        "document": "(document)",
+        "error_count": "fout(en)",
+        "warning_count": "waarschuwing(en)",
+    },
+    "en": {
+        "allowed": "allowed",
+        "warning": "warning",
+        "section": "section",
+        "criterion": "criterion",
+        "option": "option",
+        "scale": "scale",
+        "source": "source",
+        "answer": "answer to",
+        "document": "(document)",
+        "error_count": "error(s)",
+        "warning_count": "warning(s)",
+    },
+}
+
+# The kinds of value a field can expect (the `expected` parameter of a message).
+KINDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "text": "tekst",
+        "number": "een getal",
+        "whole_number": "een geheel getal",
+        "yes_no": "true of false",
+        "list": "een lijst",
+        "block": "een blok met velden",
+        "date": "een datum (JJJJ-MM-DD)",
+        "datetime": "een tijdstip (ISO 8601)",
+        "nothing": "niets",
+    },
+    "en": {
+        "text": "text",
+        "number": "a number",
+        "whole_number": "a whole number",
+        "yes_no": "true or false",
+        "list": "a list",
+        "block": "a block of fields",
+        "date": "a date (YYYY-MM-DD)",
+        "datetime": "a time (ISO 8601)",
+        "nothing": "nothing",
+    },
+}
+
+# The fields a person fills in on the form, as the form labels them (the `field` parameter).
+FIELDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "evaluator": "Beoordelaar",
+        "agent": "Medewerker (code)",
+        "team": "Team",
+        "department": "Afdeling",
+        "contact_date": "Datum van het contact",
+        "created_at": "Aangemaakt op",
+        "mode": "Soort beoordeling",
+        "transfers": "Hoe vaak?",
+        "notes": "Algemene opmerkingen",
+    },
+    "en": {
+        "evaluator": "Evaluator",
+        "agent": "Agent (code)",
+        "team": "Team",
+        "department": "Department",
+        "contact_date": "Date of the contact",
+        "created_at": "Created at",
+        "mode": "Kind of evaluation",
+        "transfers": "How many times?",
+        "notes": "General remarks",
+    },
+}
+
+# Parameters whose values are keys, translated when a message is rendered.
+TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {"expected": KINDS, "field": FIELDS}

@@ -196,6 +196,8 @@ def _score(args: argparse.Namespace) -> int:
         return report.exit_code
     project = load_project(args.project)
     checklist = project.versions().get(evaluation.checklist.content_hash)
+    if checklist is not None and checklist.id != evaluation.checklist.id:
+        checklist = None
     exact = checklist is not None
     if checklist is None:
         checklist = next((c for c in project.current() if c.id == evaluation.checklist.id), None)

@@ -65,7 +65,6 @@ NL: dict[Code, Message] = {
     Code.TEXT_TOO_LONG: _m("tekst te lang", "de tekst is langer dan {limit} tekens; kort hem in"),
     Code.BAD_FORMAT: _m("verkeerde notatie", "{value} heeft niet de juiste notatie: {notation}"),
     Code.TOO_MANY_ITEMS: _m("te veel onderdelen", "er mogen hoogstens {maximum} onderdelen in staan"),
-    Code.NOT_A_MAPPING: _m("geen blok met velden", "hier hoort een blok met velden (sleutel: waarde)"),
     Code.ONE_CHOICE: _m("meer dan één antwoord", "kies één van: een antwoord, een cijfer of n.v.t."),
     Code.TRANSFERS_MISMATCH: _m(
         "aantal keer doorverbonden past niet bij de uitkomst",
@@ -211,7 +210,6 @@ EN: dict[Code, Message] = {
     Code.TEXT_TOO_LONG: _m("text too long", "the text is longer than {limit} characters; shorten it"),
     Code.BAD_FORMAT: _m("wrong notation", "{value} is not written correctly: {notation}"),
     Code.TOO_MANY_ITEMS: _m("too many items", "allows at most {maximum} item(s)"),
-    Code.NOT_A_MAPPING: _m("not a block of fields", "expected a block of fields (key: value)"),
     Code.ONE_CHOICE: _m("more than one answer", "choose one of: an option, a grade or n.v.t."),
     Code.TRANSFERS_MISMATCH: _m(
         "transfers do not fit the outcome", "'transfers' is 1 or more exactly when the outcome is 'transferred'"

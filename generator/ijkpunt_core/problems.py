@@ -56,7 +56,6 @@ class Code(StrEnum):
     TEXT_TOO_LONG = "E113"
     BAD_FORMAT = "E114"
     TOO_MANY_ITEMS = "E115"
-    NOT_A_MAPPING = "E116"
     ONE_CHOICE = "E117"
     TRANSFERS_MISMATCH = "E118"
     # consistency within a checklist

@@ -66,6 +66,10 @@ function start(form) {
     form.reset();
     draft = { ...newIdentity(), values: {} };
     clearExportProblems(form, problemsBox);
+    if (state.ready) {
+      status.dataset.state = "ready";
+      status.textContent = t("js.status.ready");
+    }
     save();
     toggleTransfers();
     refresh();

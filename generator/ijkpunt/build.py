@@ -22,6 +22,6 @@ def build(root: Path, out: Path, strict: bool = False, lang: Lang = "nl") -> tup
     project = load_project(root)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
-    site = render_pages(project, Renderer(project.root / "site" / "templates"), lang)
+    site = render_pages(project, Renderer(project.root / "site" / "templates", lang), lang)
     assemble(site, project.root, out)
     return project, site

@@ -86,7 +86,7 @@ def example_rows(checklist: Checklist, answers: dict[str, Answer]) -> list[Examp
         answer = answers[criterion.id]
         scale = checklist.scale_of(criterion)
         if answer.na:
-            label, value = "n.v.t.", None
+            label, value = "", None  # the template says n.v.t.
         elif isinstance(scale, OptionsScale):
             option = scale.option(answer.option or "")
             label, value = (option.label if option else "?"), normalised(scale, answer)

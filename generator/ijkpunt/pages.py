@@ -18,7 +18,7 @@ from ijkpunt_core.problems import Code, Lang, title
 
 from . import reference
 from .project import Project
-from .render import Renderer
+from .render import Renderer, Strings
 from .safe_text import plain
 from .schemas import schema_files
 
@@ -65,7 +65,7 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
                 data_url=f"../../data/{c.id}.json",
                 handbook_url=f"../../handboek/{c.id}/",
             ),
-            title=str(plain(f"Scoren – {c.title}")),
+            title=str(plain(renderer.t("page.scoring_title", title=c.title))),
             hide=["toc"],
             search={"exclude": True},
         )
@@ -85,7 +85,7 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
-    site.nav = navigation(checklists, has_example=project.example is not None)
+    site.nav = navigation(checklists, renderer.t, has_example=project.example is not None)
     return site
 
 
@@ -105,17 +105,17 @@ def _version_index(project: Project) -> str:
     return json.dumps({"checklists": entries}, ensure_ascii=False, indent=1) + "\n"
 
 
-def navigation(checklists: list[Checklist], has_example: bool) -> list[dict[str, Any]]:
-    """The site navigation; titles are author text, so they are protected like any other text."""
+def navigation(checklists: list[Checklist], t: Strings, has_example: bool) -> list[dict[str, Any]]:
+    """The site navigation; checklist titles are author text, so they are protected like any other text."""
     handbook: list[dict[str, str]] = [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
     if has_example:
-        handbook.append({"Hoe scores worden berekend": "handboek/scores.md"})
-    handbook.append({"Formaat voor auteurs": "handboek/formaat.md"})
+        handbook.append({t("nav.scores"): "handboek/scores.md"})
+    handbook.append({t("nav.format"): "handboek/formaat.md"})
     return [
-        {"Home": "index.md"},
-        {"Handboek": handbook},
-        {"Scoren": [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
-        {"Downloads": "downloads.md"},
+        {t("nav.home"): "index.md"},
+        {t("nav.handbook"): handbook},
+        {t("nav.scoring"): [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
+        {t("nav.downloads"): "downloads.md"},
     ]
 
 

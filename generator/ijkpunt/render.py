@@ -7,42 +7,64 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
+import yaml  # PyYAML ships with mkdocs
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ijkpunt_core.checklist import GradeScale, OptionsScale
+from ijkpunt_core.checklist import Channel, GradeScale, OptionsScale
 
 from .safe_text import plain, rich
 
-KIND_LABELS = {"quality": "kwaliteit", "compliance": "compliance"}
-KPI_LABELS = {
-    "klanttevredenheid": "klanttevredenheid",
-    "eerste-contactoplossing": "eerste-contactoplossing (FCR)",
-    "vertrouwen": "vertrouwen en relatie",
-    "compliance": "compliance",
-}
-# How a contact can end, in the words of each channel (the stored values are the same everywhere).
-OUTCOME_LABELS = {
-    "telefoon": {"direct": "Direct beantwoord", "transferred": "Doorverbonden", "callback": "Terugbelnotitie"},
-    "e-mail": {
-        "direct": "Direct beantwoord",
-        "transferred": "Doorgezet naar een vakafdeling",
-        "callback": "Terugbel- of vervolgnotitie",
-    },
-    "chat": {"direct": "Direct beantwoord", "transferred": "Overgedragen", "callback": "Terugbelnotitie"},
-    "balie": {"direct": "Direct geholpen", "transferred": "Doorverwezen", "callback": "Terugbelnotitie"},
-}
-MODE_LABELS = {
-    "monitoring": "Monitoring",
-    "calibration": "Kalibratie",
-    "training": "Training",
-    "self-assessment": "Zelfbeoordeling",
-}
+DEFAULT_LANG = "nl"
 
 
-def environment(templates: Path) -> Environment:
+class Strings:
+    """The site's user-facing strings in one language, from site/i18n/<lang>.yaml.
+
+    The catalogue is nested YAML used with dotted keys (`nav.home`); `{name}` marks a parameter.
+    A missing key is an error, never a silent fallback.
+    """
+
+    def __init__(self, i18n: Path, lang: str = DEFAULT_LANG) -> None:
+        self.lang = lang
+        self.catalogue = flatten(yaml.safe_load((i18n / f"{lang}.yaml").read_text(encoding="utf-8")))
+
+    def __call__(self, key: str, **params: object) -> str:
+        try:
+            text = self.catalogue[key]
+        except KeyError:
+            raise KeyError(f"string '{key}' is not in the {self.lang} catalogue (site/i18n/{self.lang}.yaml)") from None
+        return text.format_map(params) if params else text
+
+    def group(self, prefix: str) -> dict[str, str]:
+        """The strings under `prefix.` by their last key, e.g. group('mode') → {'monitoring': 'Monitoring', …}."""
+        return {k[len(prefix) + 1 :]: v for k, v in self.catalogue.items() if k.startswith(prefix + ".")}
+
+    def script_strings(self) -> dict[str, str]:
+        """What the page's scripts may use: every key under `js.`, with its full key."""
+        return {k: v for k, v in self.catalogue.items() if k.startswith("js.")}
+
+
+def flatten(tree: object, prefix: str = "") -> dict[str, str]:
+    """{'nav': {'home': 'Home'}} → {'nav.home': 'Home'}; leaves must be strings."""
+    if not isinstance(tree, dict):
+        raise TypeError(f"{prefix or 'catalogue'}: expected a mapping")
+    flat: dict[str, str] = {}
+    for key, value in tree.items():
+        full = f"{prefix}{key}"
+        if isinstance(value, dict):
+            flat.update(flatten(value, full + "."))
+        elif isinstance(value, str):
+            flat[full] = value
+        else:
+            raise TypeError(f"{full}: expected a string, found {type(value).__name__}")
+    return flat
+
+
+def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
+    """Jinja for the site's templates, with `t(key, **params)` for the strings of `lang`."""
     env = Environment(
         loader=FileSystemLoader(templates),
         autoescape=True,
@@ -52,10 +74,17 @@ def environment(templates: Path) -> Environment:
         keep_trailing_newline=True,
         finalize=_as_text,
     )
+    t = Strings(templates.parent / "i18n", lang)
     env.globals.update(
-        kind_labels=KIND_LABELS, kpi_labels=KPI_LABELS, mode_labels=MODE_LABELS, outcome_labels=OUTCOME_LABELS
+        t=t,
+        lang=lang,
+        script_strings=t.script_strings(),
+        kind_labels=t.group("kind"),
+        kpi_labels=t.group("kpi"),
+        mode_labels=t.group("mode"),
+        outcome_labels={channel: t.group(f"outcome.{channel}") for channel in get_args(Channel)},
     )
-    env.filters["scale_summary"] = scale_summary
+    env.filters["scale_summary"] = lambda scale: scale_summary(scale, t)
     env.filters["plain"] = plain
     env.filters["rich"] = rich
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",")
@@ -74,18 +103,19 @@ def _as_text(value: Any) -> Any:
     return Markup(text) if _HARMLESS.fullmatch(text) else plain(text)
 
 
-def scale_summary(scale: OptionsScale | GradeScale) -> str:
+def scale_summary(scale: OptionsScale | GradeScale, t: Strings) -> str:
     """`Nee (0) · Ja (1)` or `cijfer 1–10, voldaan vanaf 6`."""
     if isinstance(scale, OptionsScale):
         return " · ".join(f"{o.label} ({o.points:g})" for o in scale.options)
-    return f"cijfer {scale.min}–{scale.max}, voldaan vanaf {scale.pass_mark}"
+    return t("scale.grade_summary", min=scale.min, max=scale.max, pass_mark=scale.pass_mark)
 
 
 class Renderer:
     """Renders every page of the site from validated models."""
 
-    def __init__(self, templates: Path) -> None:
-        self.env = environment(templates)
+    def __init__(self, templates: Path, lang: str = DEFAULT_LANG) -> None:
+        self.env = environment(templates, lang)
+        self.t: Strings = self.env.globals["t"]  # type: ignore[assignment]
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

@@ -9,70 +9,83 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from pydantic import ValidationError
-
 from .checklist import Checklist
 from .evaluate import answer_problems, evaluate, export_filename
-from .evaluation import Draft
+from .form_input import draft_from_form, form_field
 from .privacy import personal_data_problems
 from .problems import Lang, Problem, render
-from .scoring import score
-from .validate import problem_from_pydantic
+from .scoring import running_quality, score
 
 
 class Form:
-    """One checklist, parsed once, scoring drafts as the evaluator answers."""
+    """One checklist, parsed once, scoring the form's raw values as the evaluator answers.
+
+    Both methods take the form as the page holds it, as JSON:
+    ``{"id": uuid, "created_at": iso, "values": {input name: string}}`` (see ``form_input``).
+    Every problem carries ``field``: the form input it is about, or null.
+    """
 
     def __init__(self, checklist_json: str, lang: Lang = "nl") -> None:
         self.checklist = Checklist.model_validate_json(checklist_json)
         self.lang: Lang = lang
 
-    def live(self, draft_json: str) -> str:
-        """Scores for the draft so far, problems that stop scoring, and privacy notices."""
-        draft, problems = self._draft(draft_json)
+    def live(self, form_json: str) -> str:
+        """Scores so far, a provisional running score, problems with the input, and privacy notices."""
+        draft, form_problems = draft_from_form(_parse(form_json), self.checklist)
         if draft is None:
-            return _dump({"scores": None, "problems": problems, "privacy": []})
-        privacy = [self._problem(p) for p in personal_data_problems(draft)]
-        problems = [self._problem(p) for p in answer_problems(self.checklist, draft)]
-        if problems:
-            return _dump({"scores": None, "problems": problems, "privacy": privacy})
+            return _dump({"scores": None, "running": None, "problems": self._located(form_problems), "privacy": []})
+        privacy = self._located(personal_data_problems(draft))
+        problems = self._located(form_problems + answer_problems(self.checklist, draft))
         scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome)
-        return _dump({"scores": scores.model_dump(mode="json"), "problems": [], "privacy": privacy})
+        running = {
+            "quality": running_quality(self.checklist, draft.answers),
+            "provisional": not scores.complete or bool(problems),
+        }
+        return _dump(
+            {"scores": scores.model_dump(mode="json"), "running": running, "problems": problems, "privacy": privacy}
+        )
 
-    def export(self, draft_json: str) -> str:
-        """The evaluation to download and its file name, or what stops the export."""
-        draft, problems = self._draft(draft_json)
+    def export(self, form_json: str) -> str:
+        """The evaluation to download, its file name and whether it is complete, or what stops the export."""
+        draft, form_problems = draft_from_form(_parse(form_json), self.checklist)
+        refused = {"evaluation": None, "filename": None, "complete": False}
         if draft is None:
-            return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": []})
-        privacy = [self._problem(p) for p in personal_data_problems(draft)]
+            return _dump({**refused, "problems": self._located(form_problems), "privacy": []})
+        privacy = self._located(personal_data_problems(draft))
         result = evaluate(self.checklist, draft)
-        if result.evaluation is None:
-            problems = [self._problem(p) for p in result.problems]
-            return _dump({"evaluation": None, "filename": None, "problems": problems, "privacy": privacy})
+        if form_problems or result.evaluation is None:
+            return _dump({**refused, "problems": self._located(form_problems + result.problems), "privacy": privacy})
         return _dump(
             {
                 "evaluation": result.evaluation.model_dump(mode="json"),
                 "filename": export_filename(result.evaluation),
+                "complete": result.evaluation.scores.complete,
                 "problems": [],
                 "privacy": privacy,
             }
         )
 
-    def _draft(self, draft_json: str) -> tuple[Draft | None, list[dict[str, Any]]]:
-        try:
-            return Draft.model_validate_json(draft_json), []
-        except ValidationError as exc:
-            return None, [self._problem(problem_from_pydantic(Draft, e)) for e in exc.errors()]
+    def _located(self, problems: list[Problem]) -> list[dict[str, Any]]:
+        """Problems as the page shows them: code, place and field as data, the text in the page's language."""
+        return [
+            {
+                "code": p.code.value,
+                "severity": p.severity,
+                "path": list(p.path),
+                "params": dict(p.params),
+                "message": render(p, self.lang),
+                "field": form_field(p.path),
+            }
+            for p in problems
+        ]
 
-    def _problem(self, problem: Problem) -> dict[str, Any]:
-        """A problem as the page shows it: the code and place as data, the text in the page's language."""
-        return {
-            "code": problem.code.value,
-            "severity": problem.severity,
-            "path": list(problem.path),
-            "params": problem.params,
-            "message": render(problem, self.lang),
-        }
+
+def _parse(form_json: str) -> dict[str, Any]:
+    try:
+        raw = json.loads(form_json)
+    except ValueError:
+        return {}
+    return raw if isinstance(raw, dict) else {}
 
 
 def _dump(payload: dict[str, Any]) -> str:

@@ -155,6 +155,11 @@ def _plain(value: Any) -> str:
 
 
 def export_filename(evaluation: Evaluation) -> str:
-    """A file name that sorts by contact date: 2026-11-24_kcc-telefoon_A123_3f2a9c1b.json."""
+    """A file name that sorts by contact date: 2026-11-24_kcc-telefoon_A123_3f2a9c1b.json.
+
+    An evaluation that is not complete (criteria, relationship question or outcome open) ends
+    in ``_concept``, so that nobody mistakes it for a finished one: …_3f2a9c1b_concept.json.
+    """
     agent = re.sub(r"[^A-Za-z0-9-]+", "-", evaluation.agent).strip("-") or "medewerker"
-    return f"{evaluation.contact_date.isoformat()}_{evaluation.checklist.id}_{agent}_{evaluation.id[:8]}.json"
+    draft = "" if evaluation.scores.complete else "_concept"
+    return f"{evaluation.contact_date.isoformat()}_{evaluation.checklist.id}_{agent}_{evaluation.id[:8]}{draft}.json"

@@ -144,6 +144,25 @@ NL: dict[Code, Message] = {
         "de checklist is gewijzigd sinds deze beoordeling (versie {old} → {new}); de scores zijn met de huidige "
         "versie herberekend",
     ),
+    Code.FORM_TRANSFERS: _m(
+        "aantal keer doorverbonden is geen heel getal van 1 tot en met 20",
+        "Vul een heel getal van 1 tot en met {maximum} in.",
+    ),
+    Code.FORM_CHOICE: _m(
+        "waarde is geen van de keuzes op het formulier", "Kies een van de mogelijkheden ('{value}' bestaat niet)."
+    ),
+    Code.FORM_GRADE: _m("cijfer niet op het formulier", "Kies een cijfer van {low} tot en met {high}."),
+    Code.FORM_DATE: _m("geen geldige datum", "Vul een geldige datum in (jjjj-mm-dd)."),
+    Code.FORM_CREATED_AT: _m(
+        "geen geldig tijdstip van aanmaken", "Het tijdstip van aanmaken is geen geldige datum en tijd."
+    ),
+    Code.FORM_TOO_LONG: _m(
+        "tekst langer dan het formulier toestaat", "Gebruik hier hoogstens {limit} tekens ({length} nu)."
+    ),
+    Code.FORM_NO_ID: _m(
+        "beoordeling zonder geldige id", "De beoordeling heeft geen geldige id; begin een nieuwe beoordeling."
+    ),
+    Code.FORM_NOT_TEXT: _m("waarde past niet in het formulier", "Deze waarde past niet in het formulier."),
     Code.REQUIRED_FOR_EXPORT: _m("veld nodig voor export is leeg", "Vul '{field}' in."),
     Code.BSN_IN_TEXT: _m(
         "een burgerservicenummer (BSN) in vrije tekst",
@@ -281,6 +300,18 @@ EN: dict[Code, Message] = {
         "the checklist has changed since this evaluation (version {old} → {new}); scores were recomputed with the "
         "current version",
     ),
+    Code.FORM_TRANSFERS: _m(
+        "number of transfers is not a whole number from 1 to 20", "Enter a whole number from 1 to {maximum}."
+    ),
+    Code.FORM_CHOICE: _m(
+        "value is not one of the form's choices", "Choose one of the options ('{value}' does not exist)."
+    ),
+    Code.FORM_GRADE: _m("grade not on the form", "Choose a grade from {low} to {high}."),
+    Code.FORM_DATE: _m("not a valid date", "Enter a valid date (yyyy-mm-dd)."),
+    Code.FORM_CREATED_AT: _m("not a valid creation time", "The creation time is not a valid date and time."),
+    Code.FORM_TOO_LONG: _m("text longer than the form allows", "Use at most {limit} characters here ({length} now)."),
+    Code.FORM_NO_ID: _m("evaluation without a valid id", "The evaluation has no valid id; start a new evaluation."),
+    Code.FORM_NOT_TEXT: _m("value does not fit the form", "This value does not fit the form."),
     Code.REQUIRED_FOR_EXPORT: _m("field required for export is empty", "Fill in '{field}'."),
     Code.BSN_IN_TEXT: _m(
         "a citizen service number (BSN) in free text",

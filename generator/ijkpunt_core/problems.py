@@ -90,6 +90,15 @@ class Code(StrEnum):
     VERSION_MISMATCH = "E410"
     UNKNOWN_CHECKLIST = "E411"
     CHECKLIST_CHANGED = "W401"
+    # values typed into the scoring form
+    FORM_TRANSFERS = "E412"
+    FORM_CHOICE = "E413"
+    FORM_GRADE = "E414"
+    FORM_DATE = "E415"
+    FORM_CREATED_AT = "E416"
+    FORM_TOO_LONG = "E417"
+    FORM_NO_ID = "E418"
+    FORM_NOT_TEXT = "E419"
     # export
     REQUIRED_FOR_EXPORT = "E501"
     # privacy

@@ -74,6 +74,18 @@ def score(
     )
 
 
+def running_quality(checklist: Checklist, answers: Mapping[str, Answer]) -> float | None:
+    """Provisional quality score over the criteria answered so far (knock-outs applied).
+
+    Shown while the form is being filled in; not part of an exported evaluation, whose
+    quality score exists only once every criterion is answered. None until an applicable
+    quality criterion is answered (0 as soon as a knock-out fails).
+    """
+    so_far = percentage(_quality_points(checklist, answers, checklist.criteria()))
+    failed = any(c.knockout and _not_met(checklist, c, _answer(answers, c)) for c in checklist.criteria())
+    return 0.0 if failed else so_far
+
+
 _UNANSWERED = Answer()
 
 

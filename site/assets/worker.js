@@ -1,16 +1,27 @@
 // Runs the IJkpunt core (Python, via Pyodide) off the main thread.
-// Protocol: {id, type: "init" | "live" | "export", payload} → {id, ok, result | error}.
+// Protocol: {id, type: "init" | "live" | "export", payload} → {id, ok: true, result}
+//                                                          | {id, ok: false, error: {kind, detail}}
+// kinds: "wasm-mime" (detail: the served type), "wasm-missing" (HTTP status), "packages" (loader messages),
+//        "checklist" (HTTP status), "python" (anything else; detail: the message).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const runtime = new URL("../../pyodide/", import.meta.url);
 let form = null;
 
+class StartError extends Error {
+  constructor(kind, detail) {
+    super(`${kind}: ${detail}`);
+    this.kind = kind;
+    this.detail = String(detail);
+  }
+}
+
 async function wasmServedCorrectly() {
   // A .wasm with the wrong MIME type makes loadPyodide hang; say so at once instead.
   const response = await fetch(new URL("pyodide.asm.wasm", runtime), { method: "HEAD" });
   const type = (response.headers.get("content-type") || "").split(";")[0].trim();
-  if (!response.ok) throw new Error(`wasm-missing:${response.status}`);
-  if (type !== "application/wasm") throw new Error(`wasm-mime:${type || "(geen)"}`);
+  if (!response.ok) throw new StartError("wasm-missing", response.status);
+  if (type !== "application/wasm") throw new StartError("wasm-mime", type || "(geen)");
 }
 
 async function init({ checklistUrl }) {
@@ -23,9 +34,9 @@ async function init({ checklistUrl }) {
   // loadPackage reports a failed download or sha256 mismatch through errorCallback, not by throwing
   const errors = [];
   await pyodide.loadPackage(["ijkpunt-core"], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
-  if (errors.length) throw new Error(`packages:${errors.join(" ")}`);
+  if (errors.length) throw new StartError("packages", errors.join(" "));
   const response = await fetch(checklistUrl);
-  if (!response.ok) throw new Error(`checklist:${response.status}`);
+  if (!response.ok) throw new StartError("checklist", response.status);
   const api = pyodide.pyimport("ijkpunt_core.api");
   form = api.Form(await response.text());
   return { version: pyodide.pyimport("ijkpunt_core").__version__ };
@@ -33,8 +44,8 @@ async function init({ checklistUrl }) {
 
 const handlers = {
   init,
-  live: (draft) => JSON.parse(form.live(JSON.stringify(draft))),
-  export: (draft) => JSON.parse(form.export(JSON.stringify(draft))),
+  live: (raw) => JSON.parse(form.live(JSON.stringify(raw))),
+  export: (raw) => JSON.parse(form.export(JSON.stringify(raw))),
 };
 
 self.onmessage = async ({ data: { id, type, payload } }) => {
@@ -42,6 +53,8 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     const result = await handlers[type](payload);
     self.postMessage({ id, ok: true, result });
   } catch (error) {
-    self.postMessage({ id, ok: false, error: String(error && error.message ? error.message : error) });
+    const kind = error instanceof StartError ? error.kind : "python";
+    const detail = error instanceof StartError ? error.detail : String(error && error.message ? error.message : error);
+    self.postMessage({ id, ok: false, error: { kind, detail } });
   }
 };

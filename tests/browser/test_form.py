@@ -1,16 +1,22 @@
-"""The scoring form in Chromium: fill, see the score, export, and compare with CPython."""
+"""The scoring form in Chromium: fill, see the score, export, and compare with CPython.
+
+Python starts once per module on a shared page (`form`); each test that uses it starts from an empty
+form ("Nieuwe beoordeling"). Tests that reload, count requests or break the runtime open their own page.
+"""
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
 from jsonschema import Draft202012Validator
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Browser, BrowserContext, Page, expect
 
 from ijkpunt.project import load_checklist_file
 from ijkpunt.schemas import schema_files
@@ -18,7 +24,7 @@ from ijkpunt.serve import SiteHandler
 from ijkpunt_core.checklist import Checklist, OptionsScale
 from ijkpunt_core.evaluate import evaluate
 from ijkpunt_core.evaluation import Answer, Evaluation, Outcome
-from ijkpunt_core.scoring import score
+from ijkpunt_core.scoring import running_quality, score
 
 from ..conftest import serving
 from .conftest import READY_TIMEOUT_MS
@@ -54,6 +60,36 @@ def open_form(page: Page, site_url: str, checklist_id: str = "kcc-telefoon") -> 
 
 def wait_ready(page: Page) -> None:
     expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=READY_TIMEOUT_MS)
+
+
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser, browser_context_args: dict[str, Any], site_url: str) -> Iterator[Page]:
+    """One telefoon form with Python started, kept open for the module's read-only tests."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    open_form(page, site_url)
+    wait_ready(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def form(shared_page: Page) -> Page:
+    """The shared form, emptied: a new evaluation, as a user would start one."""
+    page = shared_page
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nieuwe beoordeling").click()
+    expect(page.locator("#ijk-quality")).to_have_text("—")
+    expect(page.locator("#ijk-missing")).to_contain_text("Nog in te vullen")
+    expect(page.locator(".ijk-field-error")).to_have_count(0)
+    expect(page.locator("#ijk-problems")).to_be_hidden()
+    return page
+
+
+def fill_metadata(page: Page) -> None:
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-1")
+    page.get_by_label("Medewerker (code)").fill("A1")
+    page.get_by_label("Datum van het contact").fill("2026-11-20")
 
 
 def radio(page: Page, name: str, value: str):  # type: ignore[no-untyped-def]
@@ -111,7 +147,12 @@ def test_fill_score_export_equals_cpython(
         update={"comment": "Duidelijke opening."}
     )
     expect(page.locator("#ijk-missing")).to_contain_text("relatievraag")
-    expect(quality).to_have_text("—")  # incomplete: no total yet
+    # incomplete: no total yet, but a running score marked provisional
+    running = running_quality(telefoon, answers)
+    assert running is not None
+    expect(quality).to_have_text(shown_percent(running))
+    expect(quality).to_have_attribute("data-value", "")
+    expect(page.locator("#ijk-provisional")).to_have_text("voorlopig")
 
     radio(page, "relationship", "ja").click()
     radio(page, "outcome", "transferred").click()
@@ -122,6 +163,7 @@ def test_fill_score_export_equals_cpython(
     assert expected_scores.complete and expected_scores.quality is not None
     expect(quality).to_have_text(shown_percent(expected_scores.quality))
     expect(page.locator("#ijk-missing")).to_have_text("Alles is ingevuld.")
+    expect(page.locator("#ijk-provisional")).to_be_hidden()
 
     with page.expect_download() as download_info:
         page.get_by_role("button", name="Exporteren als JSON").click()
@@ -129,6 +171,8 @@ def test_fill_score_export_equals_cpython(
     exported = json.loads(Path(download.path()).read_text(encoding="utf-8"))
 
     assert download.suggested_filename.startswith("2026-11-20_kcc-telefoon_A123_")
+    assert not download.suggested_filename.endswith("_concept.json")
+    expect(page.locator("#ijk-status")).to_have_text(f"Geëxporteerd als {download.suggested_filename}.")
     Draft202012Validator(json.loads(schema_files()["evaluation.schema.json"])).validate(exported)
     evaluation = Evaluation.model_validate(exported)
     assert evaluation.answers == answers
@@ -153,10 +197,9 @@ def test_fill_score_export_equals_cpython(
     assert foreign == []
 
 
-def test_failed_knockout_is_explained(page: Page, site_url: str, telefoon: Checklist) -> None:
+def test_failed_knockout_is_explained(form: Page, telefoon: Checklist) -> None:
+    page = form
     knockout = next(c for c in telefoon.criteria() if c.knockout)
-    open_form(page, site_url)
-    wait_ready(page)
     radio(page, f"answer:{knockout.id}", "nee").click()
     message = page.locator("#ijk-knockout")
     expect(message).to_be_visible()
@@ -177,9 +220,8 @@ def test_draft_survives_a_reload(page: Page, site_url: str, telefoon: Checklist)
     assert page.evaluate("JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon')).id") == draft_id
 
 
-def test_export_without_evaluator_is_refused_in_dutch(page: Page, site_url: str) -> None:
-    open_form(page, site_url)
-    wait_ready(page)
+def test_export_without_evaluator_is_refused_in_dutch(form: Page) -> None:
+    page = form
     downloads: list[object] = []
     page.on("download", lambda d: downloads.append(d))
     page.get_by_role("button", name="Exporteren als JSON").click()
@@ -241,13 +283,10 @@ def test_watchdog_explains_a_runtime_that_never_arrives(page: Page, site_url: st
     expect(page.locator("#ijk-status")).to_contain_text("web.config")
 
 
-def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(page: Page, site_url: str, telefoon: Checklist) -> None:
+def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(form: Page, telefoon: Checklist) -> None:
+    page = form
     first = telefoon.criteria()[0]
-    open_form(page, site_url)
-    wait_ready(page)
-    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-1")
-    page.get_by_label("Medewerker (code)").fill("A1")
-    page.get_by_label("Datum van het contact").fill("2026-11-20")
+    fill_metadata(page)
     page.locator(f'textarea[name="comment:{first.id}"]').fill("Inwoner noemde BSN 111222333 hardop.")
     notice = page.locator("#ijk-privacy")
     expect(notice).to_contain_text(f"Toelichting bij “{first.title}”: Hier staat waarschijnlijk een BSN")
@@ -275,4 +314,154 @@ def test_new_evaluation_clears_the_form_after_confirmation(page: Page, site_url:
     expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("")
     expect(radio(page, f"answer:{first.id}", "ja")).not_to_be_checked()
     assert page.evaluate(f"{stored}.id") != old_id
-    assert page.evaluate(f"{stored}.answers") == {}
+    assert not [name for name in page.evaluate(f"{stored}.values") if name.startswith("answer:")]
+
+
+# --- form input, running score, export feedback (issue 5) ---------------------------------------------------
+
+
+def test_how_many_times_shows_only_for_a_transferred_contact(form: Page) -> None:
+    page = form
+    transfers = page.get_by_label("Hoe vaak?")
+    expect(transfers).to_be_hidden()
+    radio(page, "outcome", "direct").click()
+    expect(transfers).to_be_hidden()
+    radio(page, "outcome", "transferred").click()
+    expect(transfers).to_be_visible()
+    radio(page, "outcome", "callback").click()
+    expect(transfers).to_be_hidden()
+
+
+@pytest.mark.parametrize("value", ["0", "25", "2.5", "-1", ""])
+def test_a_bad_number_of_transfers_is_named_and_blocks_export(form: Page, telefoon: Checklist, value: str) -> None:
+    page = form
+    fill_metadata(page)
+    first = telefoon.criteria()[0]
+    radio(page, f"answer:{first.id}", "ja").click()
+    radio(page, "outcome", "transferred").click()
+    field = page.get_by_label("Hoe vaak?")
+    field.fill(value)
+    message = page.locator("#c-outcome .ijk-field-error")
+    expect(message).to_have_text(re.compile(r"^Vul een heel getal van 1 tot en met 20 in"))
+    expect(field).to_have_attribute("aria-invalid", "true")
+    expect(field).to_have_attribute("aria-describedby", re.compile(r"ijk-err-"))
+    # the rest is still scored: a running score for the answer given
+    expect(page.locator("#ijk-quality")).not_to_have_text("—")
+    downloads: list[object] = []
+    page.on("download", lambda d: downloads.append(d))
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    problems = page.locator("#ijk-problems")
+    expect(problems).to_contain_text("Hoe vaak?: Vul een heel getal van 1 tot en met 20 in")
+    expect(field).to_be_focused()
+    assert downloads == []
+    field.fill("3")
+    expect(message).to_have_count(0)
+
+
+def test_an_incomplete_export_says_it_is_not_finished(form: Page, telefoon: Checklist) -> None:
+    page = form
+    fill_metadata(page)
+    radio(page, f"answer:{telefoon.criteria()[0].id}", "ja").click()
+    expect(page.locator("#ijk-provisional")).to_be_visible()
+    with page.expect_download() as download_info:
+        page.get_by_role("button", name="Exporteren als JSON").click()
+    name = download_info.value.suggested_filename
+    assert name.startswith("2026-11-20_kcc-telefoon_A1_") and name.endswith("_concept.json")
+    status = page.locator("#ijk-status")
+    expect(status).to_contain_text(f"Geëxporteerd als {name}, maar deze beoordeling is nog niet af")
+    expect(status).to_contain_text("de relatievraag")
+    expect(status).to_have_attribute("data-state", "incomplete")
+
+
+def test_running_score_is_provisional_and_follows_the_core(form: Page, telefoon: Checklist) -> None:
+    page = form
+    quality, badge = page.locator("#ijk-quality"), page.locator("#ijk-provisional")
+    expect(badge).to_be_hidden()
+    answers = {}
+    for criterion in telefoon.criteria()[:3]:
+        scale = telefoon.scale_of(criterion)
+        assert isinstance(scale, OptionsScale)
+        option = scale.options[0].id if criterion is telefoon.criteria()[1] else scale.options[-1].id
+        radio(page, f"answer:{criterion.id}", option).click()
+        answers[criterion.id] = Answer(option=option)
+        running = running_quality(telefoon, answers)
+        expect(quality).to_have_text("—" if running is None else shown_percent(running))
+    expect(badge).to_have_text("voorlopig")
+    expect(quality).to_have_attribute("data-provisional", "true")
+
+
+def test_blocked_export_focuses_the_first_problem_and_links_each_to_its_field(form: Page, telefoon: Checklist) -> None:
+    page = form
+    third = telefoon.criteria()[2]
+    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-1")
+    page.get_by_label("Datum van het contact").fill("2026-11-20")
+    comment = page.locator(f'textarea[name="comment:{third.id}"]')
+    comment.fill("BSN 111222333")
+    expect(page.locator("#ijk-privacy")).to_be_visible()
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    problems = page.locator("#ijk-problems button")
+    # in page order: the agent code (metadata) comes before the comment
+    expect(problems).to_have_count(2)
+    expect(problems.nth(0)).to_have_text("Medewerker (code): Vul 'Medewerker (code)' in.")
+    expect(problems.nth(1)).to_contain_text(f"Toelichting bij “{third.title}”: Hier staat waarschijnlijk een BSN")
+    agent = page.get_by_label("Medewerker (code)")
+    expect(agent).to_be_focused()
+    expect(agent).to_have_attribute("aria-describedby", "ijk-problem-0")
+    expect(comment).to_have_attribute("aria-describedby", "ijk-problem-1")
+    problems.nth(1).click()
+    expect(comment).to_be_focused()
+    # with the agent filled in, focus goes to the comment
+    agent.fill("A1")
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    expect(page.locator("#ijk-problems button")).to_have_count(1)
+    expect(comment).to_be_focused()
+
+
+def test_na_not_allowed_focuses_the_criterion(form: Page, telefoon: Checklist) -> None:
+    """A tampered radio value (n.v.t. where it is not offered) is refused at the criterion's first radio."""
+    page = form
+    fill_metadata(page)
+    criterion = next(c for c in telefoon.criteria() if not c.na.allowed)
+    page.evaluate(
+        """name => { const r = document.querySelector(`input[name="${name}"]`); r.value = "na"; r.click(); }""",
+        f"answer:{criterion.id}",
+    )
+    page.get_by_role("button", name="Exporteren als JSON").click()
+    expect(page.locator("#ijk-problems")).to_contain_text(f"“{criterion.title}”")
+    expect(page.locator(f'input[name="answer:{criterion.id}"]').first).to_be_focused()
+    page.evaluate(
+        """name => { const r = document.querySelector(`input[name="${name}"]`); r.checked = false; }""",
+        f"answer:{criterion.id}",
+    )
+
+
+def test_phone_width_score_bar_is_compact_and_expands(browser: Browser, site_url: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
+    page = context.new_page()
+    open_form(page, site_url)
+    panel = page.locator("#ijk-scores")
+    box = panel.bounding_box()
+    assert box is not None and box["height"] < 0.15 * 740, box
+    details, toggle = page.locator("#ijk-score-details"), page.get_by_role("button", name="Details van de score tonen")
+    expect(details).to_be_hidden()
+    expect(toggle).to_have_attribute("aria-expanded", "false")
+    toggle.click()
+    expect(details).to_be_visible()
+    expect(details).to_contain_text("Compliance")
+    expect(toggle).to_have_attribute("aria-expanded", "true")
+    context.close()
+
+
+def test_a_missing_page_gets_the_dutch_404_page(page: Page, site_url: str) -> None:
+    response = page.goto(f"{site_url}handboek/bestaat-niet/")
+    assert response is not None and response.status == 404
+    expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
+    expect(page.get_by_role("link", name="Naar de startpagina")).to_be_visible()
+
+
+def test_the_footer_has_only_our_copyright(page: Page, site_url: str) -> None:
+    page.goto(site_url)
+    footer = page.locator(".md-copyright")
+    expect(footer).to_contain_text("CC-BY-4.0")
+    expect(footer).not_to_contain_text("Material")
+    expect(footer.locator("a")).to_have_count(0)

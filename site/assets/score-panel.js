@@ -1,0 +1,96 @@
+// Shows what the core computed in the score panel. Every number comes from Python; this only writes text.
+import { formatPercent, t } from "./strings.js";
+
+const byId = (id) => document.getElementById(id);
+
+/** The title of a criterion as the form shows it. */
+export function titleOf(criterionId) {
+  const title = document.querySelector(`#c-${CSS.escape(criterionId)} .ijk-title`);
+  return title ? title.textContent : criterionId;
+}
+
+/** "Nog in te vullen: 3 criteria, de relatievraag." or "Alles is ingevuld." */
+export function describeMissing(missing) {
+  const open = missing.filter((id) => id !== "relationship" && id !== "outcome").length;
+  const parts = [];
+  if (open) parts.push(t(open === 1 ? "js.score.missing_one" : "js.score.missing_many", { count: open }));
+  if (missing.includes("relationship")) parts.push(t("js.score.missing_relationship"));
+  if (missing.includes("outcome")) parts.push(t("js.score.missing_outcome"));
+  return parts.length ? t("js.score.missing", { parts: parts.join(", ") }) : t("js.score.complete");
+}
+
+/** Render a live result {scores, running, problems}: the total (final or provisional) and the details. */
+export function showScores({ scores, running, problems }) {
+  const quality = byId("ijk-quality");
+  const provisional = byId("ijk-provisional");
+  const missing = byId("ijk-missing");
+  if (!scores) {
+    quality.textContent = t("js.score.none");
+    quality.dataset.value = "";
+    quality.dataset.provisional = "false";
+    provisional.hidden = true;
+    missing.textContent = inputProblems(problems.length);
+    return;
+  }
+  const isProvisional = running.provisional;
+  if (isProvisional) {
+    quality.textContent = formatPercent(running.quality);
+  } else {
+    quality.textContent = scores.quality === null ? t("js.score.all_na") : formatPercent(scores.quality);
+  }
+  quality.dataset.value = isProvisional || scores.quality === null ? "" : String(scores.quality);
+  quality.dataset.provisional = String(isProvisional);
+  provisional.hidden = !isProvisional || running.quality === null;
+  quality.title = isProvisional ? t("js.score.provisional_note") : t("js.score.final_note");
+
+  missing.textContent = describeMissing(scores.missing);
+  missing.title = scores.missing.map(titleOf).join("\n");
+  if (problems.length) missing.textContent += " " + inputProblems(problems.length);
+
+  const knockout = byId("ijk-knockout");
+  const titles = scores.knockouts.map((k) => `“${k.title}”`).join(", ");
+  knockout.hidden = !scores.knockouts.length;
+  knockout.textContent = !scores.knockouts.length
+    ? ""
+    : scores.quality_before_knockout !== null
+      ? t("js.score.knockout_before", { titles, score: formatPercent(scores.quality_before_knockout) })
+      : t("js.score.knockout", { titles });
+
+  for (const section of scores.sections) {
+    const target = document.querySelector(`[data-section-score="${CSS.escape(section.section)}"]`);
+    if (!target) continue;
+    target.textContent = section.score !== null
+      ? formatPercent(section.score)
+      : t("js.score.section_progress", { answered: section.answered, total: section.total });
+  }
+
+  const compliance = scores.compliance;
+  const applicable = compliance.passed.length + compliance.failed.length;
+  byId("ijk-compliance").textContent = applicable
+    ? t("js.score.compliance", { passed: compliance.passed.length, applicable })
+    : t("js.score.none");
+  const failed = byId("ijk-compliance-failed");
+  failed.hidden = !compliance.failed.length;
+  failed.textContent = compliance.failed.length
+    ? t("js.score.compliance_failed", { titles: compliance.failed.map(titleOf).join(", ") })
+    : "";
+  byId("ijk-relationship").textContent = scores.relationship_kept === null
+    ? t("js.score.none")
+    : t(scores.relationship_kept ? "js.score.yes" : "js.score.no");
+}
+
+function inputProblems(count) {
+  return t(count === 1 ? "js.score.input_problems_one" : "js.score.input_problems_many", { count });
+}
+
+/** On narrow screens the panel is a one-line bar; the button opens the details. */
+export function bindDetailsToggle() {
+  const panel = byId("ijk-scores");
+  const toggle = byId("ijk-details-toggle");
+  if (!panel || !toggle) return;
+  toggle.addEventListener("click", () => {
+    const open = toggle.getAttribute("aria-expanded") !== "true";
+    toggle.setAttribute("aria-expanded", String(open));
+    panel.classList.toggle("is-open", open);
+  });
+}

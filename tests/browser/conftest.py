@@ -1,11 +1,17 @@
-"""One Chromium for the whole session (pytest-playwright), Debian's build when present."""
+"""One Chromium for the whole session (pytest-playwright), Debian's build when present.
+
+Starting Python in a page takes seconds; tests that only need *a* started scoring form share one
+(`form`), reset to a new evaluation before each test.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
 DEBIAN_CHROMIUM = Path("/usr/bin/chromium")
 READY_TIMEOUT_MS = 60_000  # a cold Pyodide start takes seconds; Playwright's default is 5 s
@@ -36,3 +42,40 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
         "locale": "nl-NL",
         "viewport": {"width": 1280, "height": 900},
     }
+
+
+def open_form(page: Page, site_url: str, checklist_id: str = "kcc-telefoon") -> None:
+    page.goto(f"{site_url}scoren/{checklist_id}/")
+
+
+def wait_ready(page: Page) -> None:
+    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=READY_TIMEOUT_MS)
+
+
+def without_python(page: Page) -> None:
+    """For tests of what works before Python: do not start the runtime (saves a core for the other tests)."""
+    page.route("**/pyodide/**", lambda route: route.abort())
+
+
+@pytest.fixture(scope="session")
+def shared_page(browser: Browser, browser_context_args: dict[str, Any], site_url: str) -> Iterator[Page]:
+    """One telefoon form with Python started, kept open for the session's tests that need a started form."""
+    context = browser.new_context(**browser_context_args)
+    page = context.new_page()
+    open_form(page, site_url)
+    wait_ready(page)
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def form(shared_page: Page) -> Page:
+    """The shared form, emptied: a new evaluation, as a user would start one."""
+    page = shared_page
+    page.once("dialog", lambda dialog: dialog.accept())
+    page.get_by_role("button", name="Nieuwe beoordeling").click()
+    expect(page.locator("#ijk-quality")).to_have_text("—")
+    expect(page.locator("#ijk-missing")).to_contain_text("Nog in te vullen")
+    expect(page.locator(".ijk-field-error")).to_have_count(0)
+    expect(page.locator("#ijk-problems")).to_be_hidden()
+    return page

@@ -1,7 +1,8 @@
 """The scoring form in Chromium: fill, see the score, export, and compare with CPython.
 
-Python starts once per module on a shared page (`form`); each test that uses it starts from an empty
-form ("Nieuwe beoordeling"). Tests that reload, count requests or break the runtime open their own page.
+Python starts once per session on a shared page (`form`, tests/browser/conftest.py); each test that
+uses it starts from an empty form ("Nieuwe beoordeling"). Tests that reload, count requests or break
+the runtime open their own page.
 """
 
 from __future__ import annotations
@@ -11,7 +12,6 @@ import re
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
-from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
@@ -27,7 +27,7 @@ from ijkpunt_core.evaluation import Answer, Evaluation, Outcome
 from ijkpunt_core.scoring import running_quality, score
 
 from ..conftest import serving
-from .conftest import READY_TIMEOUT_MS
+from .conftest import READY_TIMEOUT_MS, open_form, wait_ready, without_python
 
 pytestmark = pytest.mark.browser
 
@@ -52,38 +52,6 @@ def planned_answers(checklist: Checklist) -> dict[str, Answer]:
         else:
             answers[criterion.id] = Answer(option=scale.options[(i + 1) % len(scale.options)].id)
     return answers
-
-
-def open_form(page: Page, site_url: str, checklist_id: str = "kcc-telefoon") -> None:
-    page.goto(f"{site_url}scoren/{checklist_id}/")
-
-
-def wait_ready(page: Page) -> None:
-    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=READY_TIMEOUT_MS)
-
-
-@pytest.fixture(scope="module")
-def shared_page(browser: Browser, browser_context_args: dict[str, Any], site_url: str) -> Iterator[Page]:
-    """One telefoon form with Python started, kept open for the module's read-only tests."""
-    context = browser.new_context(**browser_context_args)
-    page = context.new_page()
-    open_form(page, site_url)
-    wait_ready(page)
-    yield page
-    context.close()
-
-
-@pytest.fixture
-def form(shared_page: Page) -> Page:
-    """The shared form, emptied: a new evaluation, as a user would start one."""
-    page = shared_page
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Nieuwe beoordeling").click()
-    expect(page.locator("#ijk-quality")).to_have_text("—")
-    expect(page.locator("#ijk-missing")).to_contain_text("Nog in te vullen")
-    expect(page.locator(".ijk-field-error")).to_have_count(0)
-    expect(page.locator("#ijk-problems")).to_be_hidden()
-    return page
 
 
 def fill_metadata(page: Page) -> None:
@@ -210,6 +178,7 @@ def test_failed_knockout_is_explained(form: Page, telefoon: Checklist) -> None:
 
 def test_draft_survives_a_reload(page: Page, site_url: str, telefoon: Checklist) -> None:
     first = telefoon.criteria()[0]
+    without_python(page)
     open_form(page, site_url)
     page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
     radio(page, f"answer:{first.id}", "ja").click()
@@ -301,6 +270,7 @@ def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(form: Page, telefoo
 
 def test_new_evaluation_clears_the_form_after_confirmation(page: Page, site_url: str, telefoon: Checklist) -> None:
     first = telefoon.criteria()[0]
+    without_python(page)
     open_form(page, site_url)
     page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
     radio(page, f"answer:{first.id}", "ja").click()
@@ -438,6 +408,7 @@ def test_na_not_allowed_focuses_the_criterion(form: Page, telefoon: Checklist) -
 def test_phone_width_score_bar_is_compact_and_expands(browser: Browser, site_url: str) -> None:
     context = browser.new_context(viewport={"width": 360, "height": 740}, locale="nl-NL")
     page = context.new_page()
+    without_python(page)
     open_form(page, site_url)
     panel = page.locator("#ijk-scores")
     box = panel.bounding_box()

@@ -15,6 +15,8 @@ RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 
 
 def violations(page: Page) -> list[str]:
+    # colours are judged when they are final: the theme animates its drawer and links after a resize or click
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(path=str(AXE))
     result: dict[str, Any] = page.evaluate("rules => axe.run(document, {runOnly: rules})", RULES)
     return [f"{v['id']} ({v['impact']}): {[n['target'] for n in v['nodes']][:3]}" for v in result["violations"]]

@@ -87,6 +87,17 @@ def test_downloads_are_the_sources_and_generated_schemas(public: Path, project_r
     assert {f"{c}.yaml" for c in CHECKLISTS} | set(schema_files()) <= linked
 
 
+def test_every_checklist_version_is_published_by_content_hash(public: Path, project_root: Path) -> None:
+    index = json.loads((public / "data" / "checklists" / "index.json").read_text(encoding="utf-8"))
+    project = load_project(project_root)
+    assert len(index["checklists"]) == len(project.versions()) > len(CHECKLISTS)
+    for entry in index["checklists"]:
+        published = json.loads((public / entry["url"]).read_text(encoding="utf-8"))
+        assert published["id"] == entry["id"] and published["version"] == entry["version"]
+        assert entry["current"] == (entry["content_hash"] in {c.content_hash() for c in project.current()})
+        assert entry["url"].endswith(entry["content_hash"].removeprefix("sha256:") + ".json")
+
+
 def test_runtime_and_wheels_are_vendored_with_a_checked_lock(public: Path) -> None:
     runtime = public / "pyodide"
     assert all((runtime / name).stat().st_size > 0 for name in RUNTIME_FILES)

@@ -177,3 +177,34 @@ def test_a_worked_example_that_no_longer_fits_is_reported(
     assert f"site/examples/rekenvoorbeeld.yaml:{line}: {where}" in err
     assert "[E402]" in err
     assert not (tmp_path / "public").exists()
+
+
+def test_score_finds_the_archived_version_an_evaluation_was_made_with(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ijkpunt_core.checklist import Checklist
+
+    [archived] = (project_root / "checklists" / "archief" / "kcc-telefoon").glob("*.json")
+    old = Checklist.model_validate_json(archived.read_text(encoding="utf-8"))
+    current = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
+    assert current is not None and old.content_hash() != current.content_hash()
+    draft = Draft(
+        id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
+        evaluator="coach-1",
+        agent="A7",
+        contact_date="2026-11-02",
+        created_at="2026-11-02T10:00:00Z",
+    )
+    evaluation = evaluate(old, draft).evaluation
+    assert evaluation is not None
+    path = tmp_path / "oud.json"
+    path.write_text(evaluation.model_dump_json(), encoding="utf-8")
+    assert main(["--project", str(project_root), "score", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report["checklist"] == {
+        "id": "kcc-telefoon",
+        "version": old.version,
+        "content_hash": old.content_hash(),
+        "exact": True,
+    }
+    assert report["diagnostics"] == []

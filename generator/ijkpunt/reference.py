@@ -9,23 +9,24 @@ from pydantic import BaseModel
 from ijkpunt_core.schema import json_schema
 
 
-def describe_type(prop: dict[str, Any]) -> str:
-    """A short Dutch reading of a JSON Schema property type."""
+def describe_type(prop: dict[str, Any], titles: dict[str, str] | None = None) -> str:
+    """A short Dutch reading of a JSON Schema property type; `titles` names the parts by their Dutch title."""
+    titles = titles or {}
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
-        return f"[{name}](#{name.lower()})"
+        return f"[{titles.get(name, name)}](#{name.lower()})"
     if "const" in prop:
         return f"`{prop['const']}`"
     if "enum" in prop:
         return " \\| ".join(f"`{v}`" for v in prop["enum"])
     if "anyOf" in prop or "oneOf" in prop:
         members = [m for m in prop.get("anyOf", prop.get("oneOf", [])) if m.get("type") != "null"]
-        return " of ".join(describe_type(m) for m in members)
+        return " of ".join(describe_type(m, titles) for m in members)
     kind = prop.get("type")
     if kind == "array":
-        return f"lijst van {describe_type(prop.get('items', {}))}"
+        return f"lijst van {describe_type(prop.get('items', {}), titles)}"
     if kind == "object" and "patternProperties" in prop:
-        return f"tabel id → {describe_type(next(iter(prop['patternProperties'].values())))}"
+        return f"tabel id → {describe_type(next(iter(prop['patternProperties'].values())), titles)}"
     names = {
         "string": "tekst",
         "number": "getal",
@@ -56,7 +57,8 @@ def _constraints(prop: dict[str, Any]) -> str:
 def model_tables(model: type[BaseModel]) -> list[dict[str, Any]]:
     """One table per object in the schema: name, description and its fields."""
     schema = json_schema(model)
-    objects = [(str(schema["title"]), schema), *sorted(schema.get("$defs", {}).items())]
+    objects = [(model.__name__, schema), *sorted(schema.get("$defs", {}).items())]
+    titles = {name: str(definition.get("title", name)) for name, definition in objects}
     tables = []
     for name, definition in objects:
         if "properties" not in definition:
@@ -65,7 +67,7 @@ def model_tables(model: type[BaseModel]) -> list[dict[str, Any]]:
         fields = [
             {
                 "name": field,
-                "type": describe_type(prop),
+                "type": describe_type(prop, titles),
                 "required": field in required,
                 "default": prop.get("default"),
                 "constraints": _constraints(prop),
@@ -74,6 +76,11 @@ def model_tables(model: type[BaseModel]) -> list[dict[str, Any]]:
             for field, prop in definition["properties"].items()
         ]
         tables.append(
-            {"name": name, "description": " ".join(str(definition.get("description", "")).split()), "fields": fields}
+            {
+                "name": name,
+                "title": titles[name],
+                "description": " ".join(str(definition.get("description", "")).split()),
+                "fields": fields,
+            }
         )
     return tables

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .checklist import Channel, Id, Strict
+from .checklist import Channel, Id, Strict, reference
 
 Mode = Literal["monitoring", "calibration", "training", "self-assessment"]
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
@@ -26,6 +26,10 @@ FORMAT_VERSION: Literal[1] = 1
 
 class Answer(Strict):
     """The answer to one criterion: an option, a grade, or n.v.t., with an optional comment."""
+
+    model_config = reference(
+        "Antwoord", "Het antwoord op één criterium: een antwoord, een cijfer of n.v.t., met toelichting."
+    )
 
     option: Id | None = Field(default=None, description="Id van het gekozen antwoord (optieschaal).")
     grade: int | None = Field(default=None, description="Gekozen cijfer (cijferschaal).")
@@ -45,6 +49,10 @@ class Answer(Strict):
 
 class Outcome(Strict):
     """How the contact ended: answered directly, transferred n times, or a call-back note."""
+
+    model_config = reference(
+        "Uitkomst", "Hoe het contact afliep: direct beantwoord, doorverbonden (hoe vaak) of terugbelnotitie."
+    )
 
     result: Literal["direct", "transferred", "callback"] = Field(
         description="`direct` beantwoord, `transferred` doorverbonden/doorgezet, `callback` terugbelnotitie."
@@ -78,68 +86,94 @@ class Draft(Strict):
 class ChecklistRef(Strict):
     """The exact checklist an evaluation was scored against."""
 
+    model_config = reference("Checklistverwijzing", "Precies de checklist waarmee is beoordeeld.")
+
     id: Id
-    version: str
-    content_hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")]
+    version: str = Field(description="Versie van de checklist.")
+    content_hash: Annotated[str, StringConstraints(pattern=r"^sha256:[0-9a-f]{64}$")] = Field(
+        description="sha256 over de inhoud van de checklist; zo is een latere wijziging te herkennen."
+    )
 
 
 class SectionScore(Strict):
-    section: Id
+    """The score of one section."""
+
+    model_config = reference("Sectiescore", "De score van één sectie.")
+
+    section: Id = Field(description="Id van de sectie.")
     score: float | None = Field(
         description="Percentage 0–100 over de toepasselijke kwaliteitscriteria; leeg zolang de sectie onvolledig is."
     )
-    answered: int
-    total: int
+    answered: int = Field(description="Aantal beantwoorde criteria in de sectie.")
+    total: int = Field(description="Aantal criteria in de sectie.")
 
 
 class KnockOut(Strict):
-    criterion: Id
-    title: str
+    """A knock-out criterion that was not met."""
+
+    model_config = reference("Knock-out", "Een knock-outcriterium dat niet is voldaan.")
+
+    criterion: Id = Field(description="Id van het criterium.")
+    title: str = Field(description="Titel van het criterium.")
 
 
 class ComplianceResult(Strict):
-    passed: list[Id]
-    failed: list[Id]
-    not_applicable: list[Id]
+    """Compliance criteria by result, reported apart from the quality score."""
+
+    model_config = reference("Complianceresultaat", "De compliancecriteria per uitkomst, los van de kwaliteitsscore.")
+
+    passed: list[Id] = Field(description="Ids van voldane compliancecriteria.")
+    failed: list[Id] = Field(description="Ids van niet voldane compliancecriteria.")
+    not_applicable: list[Id] = Field(description="Ids van compliancecriteria die n.v.t. waren.")
     score: float | None = Field(description="Percentage voldaan van de toepasselijke compliancecriteria.")
 
 
 class Scores(Strict):
     """Scores computed by the core; never typed by a person."""
 
-    complete: bool
+    model_config = reference("Scores", "Wat de rekenregels berekenen; nooit met de hand ingevuld.")
+
+    complete: bool = Field(description="Alles ingevuld: criteria, relatievraag en uitkomst.")
     missing: list[str] = Field(description="Ids van onbeantwoorde criteria, en `relationship` / `outcome`.")
     quality: float | None = Field(
         description="Kwaliteitsscore 0–100 na knock-outs; leeg bij een onvolledige evaluatie."
     )
-    quality_before_knockout: float | None
-    knockouts: list[KnockOut]
-    sections: list[SectionScore]
-    compliance: ComplianceResult
-    relationship_kept: bool | None
+    quality_before_knockout: float | None = Field(description="Kwaliteitsscore zonder de knock-outs.")
+    knockouts: list[KnockOut] = Field(description="Knock-outcriteria die niet zijn voldaan.")
+    sections: list[SectionScore] = Field(description="Score per sectie.")
+    compliance: ComplianceResult = Field(description="Compliance, apart gerapporteerd.")
+    relationship_kept: bool | None = Field(description="Antwoord op de relatievraag.")
 
 
 class Evaluation(Strict):
     """An exported evaluation."""
 
-    format: Literal["ijkpunt-evaluation"] = FORMAT
-    format_version: Literal[1] = FORMAT_VERSION
-    id: Uuid
-    checklist: ChecklistRef
-    channel: Channel
-    tool_version: str
-    mode: Mode
-    evaluator: Annotated[Code, StringConstraints(min_length=1)]
-    agent: Annotated[Code, StringConstraints(min_length=1)]
-    team: Code = ""
-    department: Code = ""
-    contact_date: date
-    created_at: datetime
-    answers: dict[Id, Answer]
-    relationship: bool | None
-    outcome: Outcome | None
-    notes: str = Field(default="", max_length=4000)
-    scores: Scores
+    model_config = reference(
+        "Evaluatie", "Eén geëxporteerde beoordeling: wie, wat, de antwoorden en de berekende scores."
+    )
+
+    format: Literal["ijkpunt-evaluation"] = Field(default=FORMAT, description="Altijd `ijkpunt-evaluation`.")
+    format_version: Literal[1] = Field(default=FORMAT_VERSION, description="Versie van dit formaat.")
+    id: Uuid = Field(description="Unieke id van de beoordeling (UUID).")
+    checklist: ChecklistRef = Field(description="De checklist waarmee is beoordeeld.")
+    channel: Channel = Field(description="Kanaal van het contact (dat van de checklist).")
+    tool_version: str = Field(description="Versie van IJkpunt die de scores berekende.")
+    mode: Mode = Field(description="Soort beoordeling: monitoring, kalibratie, training of zelfbeoordeling.")
+    evaluator: Annotated[Code, StringConstraints(min_length=1)] = Field(
+        description="Pseudoniem of code van de beoordelaar."
+    )
+    agent: Annotated[Code, StringConstraints(min_length=1)] = Field(
+        description="Code van de beoordeelde medewerker (geen naam van een inwoner)."
+    )
+    team: Code = Field(default="", description="Team van de medewerker.")
+    department: Code = Field(default="", description="Afdeling van de medewerker.")
+    contact_date: date = Field(description="Datum van het contact.")
+    created_at: datetime = Field(description="Wanneer de beoordeling is begonnen.")
+    answers: dict[Id, Answer] = Field(description="Antwoorden, op criterium-id.")
+    relationship: bool | None = Field(description="Relatievraag: vertrouwen behouden of versterkt?")
+    outcome: Outcome | None = Field(description="Uitkomst van het contact.")
+    notes: str = Field(default="", max_length=4000, description="Algemene opmerkingen van de beoordelaar.")
+    scores: Scores = Field(description="De berekende scores.")
 
     def draft(self) -> Draft:
         """The answers and metadata, without what the core derived."""

@@ -190,3 +190,16 @@ def test_theme_script_is_deferred_so_the_form_takes_input_early(public: Path) ->
     page = (public / "scoren" / "kcc-telefoon" / "index.html").read_text(encoding="utf-8")
     bundles = re.findall(r"<script\b[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", page)
     assert bundles and all(" defer" in tag for tag in bundles), bundles
+
+
+def test_the_format_reference_explains_every_part_and_field_in_dutch(public: Path) -> None:
+    from ijkpunt.pages import format_reference
+
+    for fmt in format_reference():
+        for table in fmt["tables"]:
+            assert table["description"], table["name"]
+            assert [f["name"] for f in table["fields"] if not f["description"]] == [], table["name"]
+    page = parse(public / "handboek" / "formaat" / "index.html")
+    text = " ".join(page.text)
+    assert "Criterium" in text and "Schaal met antwoorden" in text
+    assert "OptionsScale" not in text and "NotApplicable" not in text

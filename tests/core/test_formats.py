@@ -414,12 +414,12 @@ def test_rescore_refuses_another_checklist() -> None:
 
 def test_rescore_warns_when_the_checklist_changed() -> None:
     evaluation = complete_evaluation()
-    changed = TELEFOON.model_copy(update={"version": "1.0.1", "title": "KCC telefoon (herzien)"})
+    changed = TELEFOON.model_copy(update={"version": "1.1.0", "title": "KCC telefoon (herzien)"})
     result = rescore(Checklist.model_validate(changed.model_dump()), evaluation)
     assert [(p.code, p.path, p.severity) for p in result.problems] == [
         (Code.CHECKLIST_CHANGED, ("checklist", "content_hash"), "warning")
     ]
-    assert "1.0.0 → 1.0.1" in render(result.problems[0])
+    assert "1.0.1 → 1.1.0" in render(result.problems[0])
 
 
 def test_rescore_reports_answers_that_no_longer_fit() -> None:

@@ -12,7 +12,7 @@ import argparse
 import json
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ijkpunt_core.evaluate import rescore
@@ -22,7 +22,7 @@ from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
 
 from .build import build
 from .diagnostics import BuildError, Diagnostic
-from .documents import load_document, model_validator
+from .documents import Loaded, load_document, model_validator
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, archive_entries, load_project
 from .reports import ChecklistMatch, Report, check_report, score_report, summary
 from .schemas import schema_files
@@ -229,11 +229,10 @@ def _score(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def _placed(loaded: object, problem: Problem) -> Diagnostic:
-    parsed = getattr(loaded, "parsed", None)
-    if parsed is None:
-        return Diagnostic.at(getattr(loaded, "file", Path("?")), 1, problem)
-    return Diagnostic.in_document(parsed, problem)
+def _placed(loaded: Loaded[Evaluation], problem: Problem) -> Diagnostic:
+    if loaded.parsed is None:
+        return Diagnostic.at(loaded.file, 1, problem)
+    return Diagnostic.in_document(loaded.parsed, problem)
 
 
 def _archive(args: argparse.Namespace) -> int:
@@ -267,15 +266,14 @@ def _in_project(args: argparse.Namespace, path: Path) -> Path:
     return path if path.is_absolute() else args.project / path
 
 
-def _print_report(report: Report, args: argparse.Namespace, people: object) -> None:
+def _print_report(report: Report, args: argparse.Namespace, people: Callable[[], None]) -> None:
     if args.json:
         print(report.model_dump_json(indent=2))
         return
     for d in report.diagnostics:
         level = "" if d.severity == "error" else f"{WORDS[report.lang]['warning']}: "
         print(f"{d.file}:{d.line}: {d.where}: {level}{d.message} [{d.code}]", file=sys.stderr)
-    if callable(people):
-        people()
+    people()
 
 
 def _print_stopped(diagnostics: list[Diagnostic], lang: Lang) -> None:

@@ -75,9 +75,6 @@ class Loaded[T]:
         return self.value is not None and not any(d.is_error for d in self.diagnostics)
 
 
-Validator = Callable[[Parsed], tuple[Any, list[Problem]]]
-
-
 def load_document[T](
     path: Path,
     validate: Callable[[Parsed], tuple[T | None, list[Problem]]],

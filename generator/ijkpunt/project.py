@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, get_args
+from typing import get_args
 
 from ijkpunt_core.checklist import Channel, Checklist
 from ijkpunt_core.problems import Code, Problem
@@ -152,7 +152,7 @@ def _load_example(root: Path, checklists: list[Checklist]) -> tuple[WorkedExampl
     return example, [*loaded.diagnostics, *(Diagnostic.in_document(loaded.parsed, p) for p in problems)]
 
 
-def archive_entries(project: Project) -> dict[str, Any]:
+def archive_entries(project: Project) -> dict[str, str]:
     """`{id}/{hash}.json` → canonical JSON text for every current checklist, for `ijkpunt archive`."""
     return {
         f"{c.id}/{c.content_hash().removeprefix('sha256:')}.json": c.model_dump_json(indent=1) + "\n"

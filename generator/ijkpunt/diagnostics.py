@@ -32,8 +32,9 @@ class Diagnostic:
 
     @classmethod
     def in_document(cls, parsed: Parsed, problem: Problem) -> Diagnostic:
-        """A problem inside a parsed document, placed by its path."""
-        return cls(parsed.file, parsed.line_of(problem.path), path_segments(parsed.data, problem.path), problem)
+        """A problem inside a parsed document, placed by its path (in the file the part came from)."""
+        file, line = parsed.locate(problem.path)
+        return cls(file, line, path_segments(parsed.data, problem.path), problem)
 
     @property
     def is_error(self) -> bool:

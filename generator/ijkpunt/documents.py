@@ -48,16 +48,27 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed document: plain data for the models, the tree for line numbers."""
+    """A parsed document: plain data for the models, the tree for line numbers.
+
+    A document built on another one (a checklist variant with `extends:`) names it in `base`; a
+    problem in a part it did not write itself is then placed in the base's file and line.
+    """
 
     file: Path
     text: str
     syntax: Syntax
     data: Any
     tree: Any = None
+    base: Parsed | None = None
 
     def line_of(self, path: DocPath) -> int:
         return line_of(self.tree, path)
+
+    def locate(self, path: DocPath) -> tuple[Path, int]:
+        """The file and line of the document that wrote the deepest part of `path`."""
+        if self.base is not None and _depth(self.base.tree, path) > _depth(self.tree, path):
+            return self.base.locate(path)
+        return self.file, self.line_of(path)
 
 
 @dataclass(frozen=True)
@@ -276,6 +287,18 @@ def plain(node: Any, budget: _Budget | None = None) -> Any:
     if isinstance(node, str):
         return str(node)
     return node
+
+
+def _depth(tree: Any, path: DocPath) -> int:
+    """How many keys of `path` exist in the tree, from the top."""
+    node, depth = tree, 0
+    for key in path:
+        in_map = isinstance(node, dict) and key in node
+        in_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
+        if not (in_map or in_list):
+            break
+        node, depth = node[key], depth + 1
+    return depth
 
 
 def line_of(tree: Any, path: DocPath) -> int:

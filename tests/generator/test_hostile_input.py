@@ -6,6 +6,7 @@ import itertools
 import json
 import os
 import shutil
+from dataclasses import replace
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -20,7 +21,7 @@ from ijkpunt.pages import Site
 from ijkpunt.project import load_checklist_file, load_project
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
-from ijkpunt_core.problems import Code
+from ijkpunt_core.problems import Code, Problem
 from ijkpunt_core.validate import problem_from_pydantic, validate_checklist
 
 from ..builders import criterion, minimal_checklist, section, to_yaml
@@ -422,3 +423,17 @@ def test_an_evaluation_loads_strictly(export: dict[str, Any], tmp_path: Path) ->
     path = tmp_path / "e.json"
     path.write_text(json.dumps(export), encoding="utf-8")
     assert load_document(path, model_validator(Evaluation, strict=True)).value is not None
+
+
+def test_a_problem_in_an_inherited_part_points_into_the_file_it_came_from() -> None:
+    from ijkpunt.diagnostics import Diagnostic
+    from ijkpunt.documents import parse
+
+    base, _ = parse("id: basis\nsections:\n  - id: opening\n    title: Opening\n", Path("checklists/basis.yaml"))
+    variant, _ = parse("id: variant\nextends: basis\ntitle: Eigen titel\n", Path("checklists/variant.yaml"))
+    assert base is not None and variant is not None
+    variant = replace(variant, base=base)
+    inherited = Diagnostic.in_document(variant, Problem(Code.EMPTY_TEXT, ("sections", 0, "title")))
+    own = Diagnostic.in_document(variant, Problem(Code.EMPTY_TEXT, ("title",)))
+    assert (inherited.file.name, inherited.line) == ("basis.yaml", 4)
+    assert (own.file.name, own.line) == ("variant.yaml", 3)

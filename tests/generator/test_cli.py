@@ -208,3 +208,33 @@ def test_score_finds_the_archived_version_an_evaluation_was_made_with(
         "exact": True,
     }
     assert report["diagnostics"] == []
+
+
+@pytest.mark.parametrize(
+    ("environ", "lang"),
+    [
+        ({"LANG": "en_GB.UTF-8"}, "en"),
+        ({"LC_ALL": "en_US.UTF-8", "LANG": "nl_NL.UTF-8"}, "en"),
+        ({"LANG": "nl_NL.UTF-8"}, "nl"),
+        ({"LANG": "de_DE.UTF-8"}, "nl"),
+        ({"LANG": "C.UTF-8"}, "nl"),
+        ({}, "nl"),
+    ],
+)
+def test_the_language_comes_from_the_environment_else_dutch(environ: dict[str, str], lang: str) -> None:
+    from ijkpunt.cli import environment_lang
+
+    assert environment_lang(environ) == lang
+
+
+def test_help_and_messages_follow_the_language(
+    project_root: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
+    assert main(["--project", str(project_root), "check"]) == 0
+    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().out
+    with pytest.raises(SystemExit):
+        main(["--lang", "nl", "--help"])
+    assert "taal van de meldingen" in capsys.readouterr().out

@@ -31,6 +31,7 @@ class ChecklistFile:
     file: Path
     text: str
     checklist: Checklist
+    parsed: Parsed
 
 
 @dataclass(frozen=True)
@@ -91,8 +92,8 @@ def load_project(root: Path) -> Project:
     for path in paths:
         loaded = load_checklist_file(path, root)
         diagnostics += loaded.diagnostics
-        if loaded.ok and loaded.value is not None and loaded.text is not None:
-            files.append(ChecklistFile(loaded.file, loaded.text, loaded.value))
+        if loaded.ok and loaded.value is not None and loaded.text is not None and loaded.parsed is not None:
+            files.append(ChecklistFile(loaded.file, loaded.text, loaded.value, loaded.parsed))
     diagnostics += _project_problems(files)
     archive, archive_diagnostics = _load_archive(root)
     diagnostics += archive_diagnostics
@@ -109,16 +110,12 @@ def _project_problems(files: list[ChecklistFile]) -> list[Diagnostic]:
         other = owners.setdefault(f.checklist.id, f.file)
         if other != f.file:
             problem = Problem(Code.DUPLICATE_CHECKLIST, ("id",), {"id": f.checklist.id, "other": other.name})
-            diagnostics.append(Diagnostic.at(f.file, _line_of_key(f.text, "id"), problem))
+            diagnostics.append(Diagnostic.in_document(f.parsed, problem))
         expected = f"{f.checklist.id}.yaml"
         if f.file.name != expected:
             problem = Problem(Code.FILE_NAME_MISMATCH, ("id",), {"expected": expected})
-            diagnostics.append(Diagnostic.at(f.file, _line_of_key(f.text, "id"), problem))
+            diagnostics.append(Diagnostic.in_document(f.parsed, problem))
     return diagnostics
-
-
-def _line_of_key(text: str, key: str) -> int:
-    return next((i for i, line in enumerate(text.splitlines(), 1) if line.startswith(f"{key}:")), 1)
 
 
 def _load_archive(root: Path) -> tuple[list[Checklist], list[Diagnostic]]:

@@ -153,10 +153,12 @@ def project_folder(given: Path | None) -> Path:
 def _build(args: argparse.Namespace) -> int:
     out = _in_project(args, args.out)
     try:
-        _, site = build(args.project, out, strict=args.strict, lang=args.lang)
+        project, site = build(args.project, out, strict=args.strict, lang=args.lang)
     except BuildError as exc:
         _print_stopped(exc.diagnostics, args.lang)
         return 1
+    for warning in project.warnings:
+        print(warning.render(args.lang), file=sys.stderr)
     print(TEXT[args.lang]["built"].format(pages=len(site.pages), out=out))
     return 0
 

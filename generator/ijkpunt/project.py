@@ -137,9 +137,7 @@ def _load_archive(root: Path) -> tuple[list[Checklist], list[Diagnostic]]:
 
 
 def _load_example(root: Path, checklists: list[Checklist]) -> tuple[WorkedExample | None, list[Diagnostic]]:
-    path = root / EXAMPLE_FILE
-    if not path.exists():
-        return None, []
+    path = root / EXAMPLE_FILE  # required: the handbook's page on scoring is built around it
     loaded = load_document(path, model_validator(ExampleInput), display=EXAMPLE_FILE)
     if loaded.value is None or loaded.parsed is None:
         return None, loaded.diagnostics

@@ -238,3 +238,16 @@ def test_help_and_messages_follow_the_language(
     with pytest.raises(SystemExit):
         main(["--lang", "nl", "--help"])
     assert "taal van de meldingen" in capsys.readouterr().out
+
+
+def test_build_shows_warnings_and_strict_stops_on_them(
+    tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    fixed = BROKEN.replace("titel:", "title:").replace("ja-neee", "ja-nee").replace("weight: 0", "weight: 1")
+    unused = fixed.replace("scales:\n", "scales:\n  ongebruikt:\n    type: grade\n    title: Cijfer\n", 1)
+    project = project_with(tmp_path, project_root, unused)
+    assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 0
+    assert "[W201]" in capsys.readouterr().err
+    assert main(["--project", str(project), "build", "--strict", "--out", str(tmp_path / "public2")]) == 1
+    assert "[W201]" in capsys.readouterr().err
+    assert not (tmp_path / "public2").exists()

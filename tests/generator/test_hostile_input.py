@@ -285,7 +285,7 @@ def test_project_level_problems(tmp_path: Path, project_root: Path) -> None:
 
 def test_an_empty_checklists_folder_and_no_project(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "leeg" / "checklists").mkdir(parents=True)
-    assert {d.problem.code for d in load_project(tmp_path / "leeg").diagnostics} == {Code.NO_CHECKLISTS}
+    assert Code.NO_CHECKLISTS in {d.problem.code for d in load_project(tmp_path / "leeg").diagnostics}
     assert main(["--project", str(tmp_path), "--lang", "en", "check"]) == 1
     assert "is not an IJkpunt project folder" in capsys.readouterr().err
     assert [d.problem.code for d in load_project(tmp_path).diagnostics] == [Code.NOT_A_PROJECT]

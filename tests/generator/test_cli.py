@@ -182,12 +182,15 @@ def test_a_worked_example_that_no_longer_fits_is_reported(
 def test_score_finds_the_archived_version_an_evaluation_was_made_with(
     tmp_path: Path, project_root: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from ijkpunt_core.checklist import Checklist
-
-    [archived] = (project_root / "checklists" / "archief" / "kcc-telefoon").glob("*.json")
-    old = Checklist.model_validate_json(archived.read_text(encoding="utf-8"))
-    current = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
-    assert current is not None and old.content_hash() != current.content_hash()
+    project = project_with(tmp_path, project_root, BROKEN.replace("titel:", "title:").replace("ja-neee", "ja-nee"))
+    (project / "checklists" / "kcc-test.yaml").unlink()
+    assert main(["--project", str(project), "archive"]) == 0
+    assert "kcc-telefoon" in capsys.readouterr().out
+    old = load_checklist_file(project / "checklists" / "kcc-telefoon.yaml").value
+    assert old is not None
+    path = project / "checklists" / "kcc-telefoon.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace(f'version: "{old.version}"', 'version: "9.0.0"', 1), encoding="utf-8")
     draft = Draft(
         id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
         evaluator="coach-1",
@@ -197,9 +200,9 @@ def test_score_finds_the_archived_version_an_evaluation_was_made_with(
     )
     evaluation = evaluate(old, draft).evaluation
     assert evaluation is not None
-    path = tmp_path / "oud.json"
-    path.write_text(evaluation.model_dump_json(), encoding="utf-8")
-    assert main(["--project", str(project_root), "score", str(path), "--json"]) == 0
+    exported = tmp_path / "oud.json"
+    exported.write_text(evaluation.model_dump_json(), encoding="utf-8")
+    assert main(["--project", str(project), "score", str(exported), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
     assert report["checklist"] == {
         "id": "kcc-telefoon",

@@ -23,8 +23,8 @@ LANGS = ("nl", "en")
 # t("key", …) in the templates and the generator; group("prefix") hands out every key under a prefix
 TEMPLATE_KEY = re.compile(r"""\bt\(\s*["']([\w.-]+)["']""")
 GROUP_PREFIX = re.compile(r"""\.group\(\s*f?["']([\w-]+(?:\.[\w-]+)*)""")
-# the mkdocs theme reads the keys under `theme.` as config.extra.strings.<name>
-THEME_KEY = re.compile(r"config\.extra\.strings\.(\w+)")
+# the mkdocs theme reads the keys under `theme.` from config.extra.strings, bound to `strings` in the template
+THEME_KEY = re.compile(r"\bstrings\.(\w+)")
 SCRIPT_KEY = re.compile(r"""["'](js\.[\w.-]+)["']""")
 NAV_KEYS = ("nav.home", "nav.handbook", "nav.scores", "nav.format", "nav.scoring", "nav.downloads")
 

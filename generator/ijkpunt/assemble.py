@@ -100,10 +100,8 @@ def assemble(site: Site, root: Path, out: Path) -> None:
             _write(docs / name, text.encode("utf-8"))
         for name, data in {**site.docs_files, **{k: v for k, v in assets.items() if k != "web.config"}}.items():
             _write(docs / name, data)
-        theme = dict(mkdocs_config.get("theme", {}))
-        if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
-            theme["custom_dir"] = str(root / theme["custom_dir"])
-        config = {**mkdocs_config, "theme": theme, "docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
+        config = _mkdocs_config(mkdocs_config, site.settings, root)
+        config |= {"docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _run_mkdocs(config_file)
@@ -113,6 +111,15 @@ def assemble(site: Site, root: Path, out: Path) -> None:
         if out.exists():
             out.rename(old)
         staged.rename(out)
+
+
+def _mkdocs_config(base: dict[str, Any], settings: dict[str, Any], root: Path) -> dict[str, Any]:
+    """mkdocs.yml with the site's settings in its language laid over it (`theme` and `extra` merged one level)."""
+    theme = {**base.get("theme", {}), **settings.get("theme", {})}
+    if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
+        theme["custom_dir"] = str(root / theme["custom_dir"])
+    extra = {**base.get("extra", {}), **settings.get("extra", {})}
+    return {**base, **settings, "theme": theme, **({"extra": extra} if extra else {})}
 
 
 def _run_mkdocs(config_file: Path) -> None:

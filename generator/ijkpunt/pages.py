@@ -27,12 +27,18 @@ WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtim
 
 @dataclass
 class Site:
-    """The compiled site: Markdown pages for mkdocs, files next to them, files copied as they are."""
+    """The compiled site: Markdown pages for mkdocs, files next to them, files copied as they are.
+
+    `settings` are the mkdocs settings that depend on the language (the theme's language, the
+    description, the footer, the theme's own strings as `extra.strings`); assemble lays them over
+    mkdocs.yml.
+    """
 
     pages: dict[str, str] = field(default_factory=dict)
     docs_files: dict[str, bytes] = field(default_factory=dict)
     files: dict[str, bytes] = field(default_factory=dict)
     nav: list[dict[str, Any]] = field(default_factory=list)
+    settings: dict[str, Any] = field(default_factory=dict)
 
 
 def page(text: str, **meta: Any) -> str:
@@ -80,13 +86,27 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
             "scores.md.j2", ex=example, section_titles={s.id: s.title for s in example.checklist.sections}
         )
     site.pages["handboek/formaat.md"] = renderer.render(
-        "reference.md.j2", formats=format_reference(), catalogue={code.value: title(code, lang) for code in Code}
+        "reference.md.j2",
+        formats=format_reference(renderer.t),
+        catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
     site.nav = navigation(checklists, renderer.t, has_example=project.example is not None)
+    site.settings = mkdocs_settings(renderer.t, lang)
     return site
+
+
+def mkdocs_settings(t: Strings, lang: Lang) -> dict[str, Any]:
+    """The mkdocs settings in the site's language. mkdocs renders the theme itself, not through our
+    templates, so the theme's texts (site/theme, keys under `theme.`) reach it as `config.extra.strings`."""
+    return {
+        "site_description": t("site.description"),
+        "copyright": t("site.copyright"),
+        "theme": {"language": lang},
+        "extra": {"strings": t.group("theme")},
+    }
 
 
 def _version_index(project: Project) -> str:
@@ -119,21 +139,20 @@ def navigation(checklists: list[Checklist], t: Strings, has_example: bool) -> li
     ]
 
 
-def format_reference() -> list[dict[str, Any]]:
+def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
 
     return [
         {
-            "title": "Checklist",
+            "title": t("label.checklist"),
             "prefix": "checklist-",
-            "intro": "Het bestand als geheel en de onderdelen ervan.",
-            "tables": reference.model_tables(Checklist),
+            "intro": t("reference.checklist_intro"),
+            "tables": reference.model_tables(Checklist, t),
         },
         {
-            "title": "Evaluatie (export)",
+            "title": t("reference.evaluation"),
             "prefix": "evaluatie-",
-            "intro": "Wat het scoreformulier exporteert. De scores berekent IJkpunt zelf; "
-            "je vult ze nooit met de hand in.",
-            "tables": reference.model_tables(Evaluation),
+            "intro": t("reference.evaluation_intro"),
+            "tables": reference.model_tables(Evaluation, t),
         },
     ]

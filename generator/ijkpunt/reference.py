@@ -8,9 +8,11 @@ from pydantic import BaseModel
 
 from ijkpunt_core.schema import json_schema
 
+from .render import Strings
 
-def describe_type(prop: dict[str, Any], titles: dict[str, str] | None = None) -> str:
-    """A short Dutch reading of a JSON Schema property type; `titles` names the parts by their Dutch title."""
+
+def describe_type(prop: dict[str, Any], t: Strings, titles: dict[str, str] | None = None) -> str:
+    """A short reading of a JSON Schema property type, in the language of `t`; `titles` names the parts by title."""
     titles = titles or {}
     if "$ref" in prop:
         name = prop["$ref"].rsplit("/", 1)[-1]
@@ -21,40 +23,40 @@ def describe_type(prop: dict[str, Any], titles: dict[str, str] | None = None) ->
         return " \\| ".join(f"`{v}`" for v in prop["enum"])
     if "anyOf" in prop or "oneOf" in prop:
         members = [m for m in prop.get("anyOf", prop.get("oneOf", [])) if m.get("type") != "null"]
-        return " of ".join(describe_type(m, titles) for m in members)
+        return f" {t('reference.type.or')} ".join(describe_type(m, t, titles) for m in members)
     kind = prop.get("type")
     if kind == "array":
-        return f"lijst van {describe_type(prop.get('items', {}), titles)}"
+        return t("reference.type.list", type=describe_type(prop.get("items", {}), t, titles))
     if kind == "object" and "patternProperties" in prop:
-        return f"tabel id → {describe_type(next(iter(prop['patternProperties'].values())), titles)}"
+        return t("reference.type.table", type=describe_type(next(iter(prop["patternProperties"].values())), t, titles))
     names = {
-        "string": "tekst",
-        "number": "getal",
-        "integer": "geheel getal",
+        "string": t("reference.type.string"),
+        "number": t("reference.type.number"),
+        "integer": t("reference.type.integer"),
         "boolean": "`true`/`false`",
-        "object": "object",
+        "object": t("reference.type.object"),
     }
     text = names.get(str(kind), str(kind))
     if prop.get("format") == "date":
-        text = "datum (JJJJ-MM-DD)"
+        text = t("reference.type.date")
     elif prop.get("format") == "date-time":
-        text = "tijdstip (ISO 8601)"
+        text = t("reference.type.date_time")
     return text
 
 
-def _constraints(prop: dict[str, Any]) -> str:
+def _constraints(prop: dict[str, Any], t: Strings) -> str:
     parts = []
     for key, label in (("exclusiveMinimum", ">"), ("minimum", "≥"), ("maximum", "≤")):
         if key in prop:
             parts.append(f"{label} {prop[key]}")
     if prop.get("minItems") or prop.get("minProperties"):
-        parts.append(f"minstens {prop.get('minItems') or prop.get('minProperties')}")
+        parts.append(t("reference.constraint.at_least", count=prop.get("minItems") or prop.get("minProperties")))
     if prop.get("minLength"):
-        parts.append("niet leeg")
+        parts.append(t("reference.constraint.not_empty"))
     return ", ".join(parts)
 
 
-def model_tables(model: type[BaseModel]) -> list[dict[str, Any]]:
+def model_tables(model: type[BaseModel], t: Strings) -> list[dict[str, Any]]:
     """One table per object in the schema: name, description and its fields."""
     schema = json_schema(model)
     objects = [(model.__name__, schema), *sorted(schema.get("$defs", {}).items())]
@@ -67,10 +69,10 @@ def model_tables(model: type[BaseModel]) -> list[dict[str, Any]]:
         fields = [
             {
                 "name": field,
-                "type": describe_type(prop, titles),
+                "type": describe_type(prop, t, titles),
                 "required": field in required,
                 "default": prop.get("default"),
-                "constraints": _constraints(prop),
+                "constraints": _constraints(prop, t),
                 "description": " ".join(str(prop.get("description", "")).split()),
             }
             for field, prop in definition["properties"].items()

@@ -32,11 +32,15 @@ class Strings:
         self.catalogue = flatten(yaml.safe_load((i18n / f"{lang}.yaml").read_text(encoding="utf-8")))
 
     def __call__(self, key: str, **params: object) -> str:
+        text = self.text(key)
+        return text.format_map(params) if params else text
+
+    def text(self, key: str) -> str:
+        """The catalogue's text for `key` as written, parameters not filled in."""
         try:
-            text = self.catalogue[key]
+            return self.catalogue[key]
         except KeyError:
             raise KeyError(f"string '{key}' is not in the {self.lang} catalogue (site/i18n/{self.lang}.yaml)") from None
-        return text.format_map(params) if params else text
 
     def group(self, prefix: str) -> dict[str, str]:
         """The strings under `prefix.` by their last key, e.g. group('mode') → {'monitoring': 'Monitoring', …}."""
@@ -45,6 +49,28 @@ class Strings:
     def script_strings(self) -> dict[str, str]:
         """What the page's scripts may use: every key under `js.`, with its full key."""
         return {k: v for k, v in self.catalogue.items() if k.startswith("js.")}
+
+
+class TemplateStrings:
+    """`t(key, **params)` in the templates.
+
+    The catalogue is ours, so its text is kept as written: it may hold Markdown (`**bold**`,
+    `[links](…)`), and only the characters HTML would act on are escaped. The parameters are
+    made safe like any other value a template prints, because they may be author text.
+    """
+
+    def __init__(self, strings: Strings) -> None:
+        self.strings = strings
+
+    def __call__(self, key: str, **params: object) -> Markup:
+        text = _html_escape(self.strings.text(key))
+        if not params:
+            return Markup(text)
+        return Markup(text.format_map({name: _as_text(value) for name, value in params.items()}))
+
+
+def _html_escape(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
 
 
 def flatten(tree: object, prefix: str = "") -> dict[str, str]:
@@ -76,7 +102,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     )
     t = Strings(templates.parent / "i18n", lang)
     env.globals.update(
-        t=t,
+        t=TemplateStrings(t),
         lang=lang,
         script_strings=t.script_strings(),
         kind_labels=t.group("kind"),
@@ -115,7 +141,9 @@ class Renderer:
 
     def __init__(self, templates: Path, lang: str = DEFAULT_LANG) -> None:
         self.env = environment(templates, lang)
-        self.t: Strings = self.env.globals["t"]  # type: ignore[assignment]
+        template_strings = self.env.globals["t"]
+        assert isinstance(template_strings, TemplateStrings)
+        self.t: Strings = template_strings.strings  # the catalogue as plain text, for Python (navigation, titles)
 
     def render(self, template: str, **context: Any) -> str:
         return self.env.get_template(template).render(**context)

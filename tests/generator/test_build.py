@@ -192,10 +192,11 @@ def test_theme_script_is_deferred_so_the_form_takes_input_early(public: Path) ->
     assert bundles and all(" defer" in tag for tag in bundles), bundles
 
 
-def test_the_format_reference_explains_every_part_and_field_in_dutch(public: Path) -> None:
+def test_the_format_reference_explains_every_part_and_field_in_dutch(public: Path, project_root: Path) -> None:
     from ijkpunt.pages import format_reference
+    from ijkpunt.render import Strings
 
-    for fmt in format_reference():
+    for fmt in format_reference(Strings(project_root / "site" / "i18n", "nl")):
         for table in fmt["tables"]:
             assert table["description"], table["name"]
             assert [f["name"] for f in table["fields"] if not f["description"]] == [], table["name"]

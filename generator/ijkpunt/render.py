@@ -118,7 +118,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     return env
 
 
-_HARMLESS = re.compile(r"[\w .,/-]*")
+_HARMLESS = re.compile(r"[\w .,:/-]*")
 
 
 def _as_text(value: Any) -> Any:

@@ -28,7 +28,7 @@ ALLOWED_TAGS = frozenset({"em", "strong", "code", "a", "br"})
 ALLOWED_ATTRIBUTES = {"a": {"href"}}
 URL_SCHEMES = frozenset({"http", "https", "mailto"})
 # Characters that HTML or Python-Markdown (with attr_list, md_in_html, tables) would act on.
-_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|:~^=$"}
+_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\"'\\`*_{}[]()#+-.!|~^=$"}
 _SPECIAL_RE = re.compile("[" + re.escape("".join(_SPECIAL)) + "]")
 _TAG = re.compile(r"(<[^>]*>)")
 

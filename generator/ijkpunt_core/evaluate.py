@@ -30,6 +30,11 @@ def answer_problems(checklist: Checklist, draft: Draft) -> list[Problem]:
 
 
 def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
+    for i, error_id in enumerate(draft.critical_errors):
+        if checklist.critical_error(error_id) is None:
+            params = {"error": error_id, "checklist": checklist.id}
+            allowed = tuple(e.id for e in checklist.critical_errors)
+            yield Problem(Code.UNKNOWN_CRITICAL_ERROR, ("critical_errors", i), params, allowed=allowed)
     for criterion_id, answer in draft.answers.items():
         path = ("answers", criterion_id)
         criterion = checklist.criterion(criterion_id)
@@ -69,7 +74,7 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
             problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))
     if problems:
         return EvaluationResult(None, problems)
-    scores = score(checklist, draft.answers, draft.relationship, draft.outcome)
+    scores = score(checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
     evaluation = Evaluation.model_validate(
         {
             **draft.model_dump(),

@@ -309,7 +309,7 @@ def test_an_archived_version_whose_name_lies(tmp_path: Path, project_root: Path)
 @pytest.mark.parametrize(
     ("replace", "code"),
     [
-        ("knockout: persoonsgegevens-alleen-indien-nodig", Code.EXAMPLE_NOT_KNOCKOUT),
+        ("critical: persoonsgegevens-alleen-indien-nodig", Code.EXAMPLE_NOT_CRITICAL),
         ("  empathie: {option: matig}\n", Code.EXAMPLE_INCOMPLETE),
     ],
 )
@@ -318,7 +318,7 @@ def test_worked_example_that_no_longer_fits(tmp_path: Path, project_root: Path, 
     shutil.copytree(project_root / "checklists", project / "checklists", ignore=shutil.ignore_patterns("archief"))
     (project / "site" / "examples").mkdir(parents=True)
     example = (project_root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")
-    new = "knockout: empathie" if code == Code.EXAMPLE_NOT_KNOCKOUT else ""
+    new = "critical: empathie" if code == Code.EXAMPLE_NOT_CRITICAL else ""
     (project / "site" / "examples" / "rekenvoorbeeld.yaml").write_text(example.replace(replace, new), encoding="utf-8")
     assert code in {d.problem.code for d in load_project(project).diagnostics}
 

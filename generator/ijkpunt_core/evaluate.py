@@ -10,7 +10,7 @@ from typing import Any
 
 from . import __version__
 from .checklist import Checklist, GradeScale, OptionsScale
-from .evaluation import ChecklistRef, Draft, Evaluation, Scores
+from .evaluation import FORMAT, FORMAT_VERSION, ChecklistRef, Draft, Evaluation, Scores
 from .privacy import personal_data_problems
 from .problems import Code, Problem
 from .scoring import score
@@ -59,6 +59,17 @@ def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
             yield Problem(
                 Code.GRADE_OUT_OF_SCALE, (*path, "grade"), {"grade": answer.grade, "low": scale.min, "high": scale.max}
             )
+
+
+def format_version_problem(data: object) -> Problem | None:
+    """An evaluation written by another version of the format, said plainly instead of as a wrong value."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    found = data.get("format_version")
+    if found == FORMAT_VERSION:
+        return None
+    params: dict[str, str | int | float] = {"found": str(found), "supported": FORMAT_VERSION}
+    return Problem(Code.UNSUPPORTED_FORMAT_VERSION, ("format_version",), params)
 
 
 def reference(checklist: Checklist) -> ChecklistRef:

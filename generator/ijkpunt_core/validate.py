@@ -8,6 +8,7 @@ cannot see (references between parts, unique ids, n.v.t. rules).
 from __future__ import annotations
 
 import itertools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -157,6 +158,8 @@ def _anchor_problems(criterion: dict[str, Any], scale: object, path: Path) -> It
     scale = _mapping(scale)
     if scale.get("type") == "options":
         option_ids = tuple(str(o.get("id")) for _, o in _items(scale.get("options")))
+        if not _usable_options(option_ids):
+            return  # the scale's own problems come first; anchors are checked once it holds
         for option_id in option_ids:
             if option_id not in anchors:
                 yield Problem(Code.MISSING_ANCHOR, (*path, "anchors"), {"option": option_id})
@@ -171,13 +174,23 @@ def _anchor_problems(criterion: dict[str, Any], scale: object, path: Path) -> It
             yield Problem(Code.UNKNOWN_ANCHOR, (*path, "anchors", key), {"option": key}, allowed=allowed)
 
 
+def _usable_options(option_ids: tuple[str, ...]) -> bool:
+    valid = all(re.fullmatch(ID_PATTERN, o) for o in option_ids)
+    return len(option_ids) >= 2 and len(set(option_ids)) == len(option_ids) and valid
+
+
 def _criterion_text_problems(document: dict[str, Any]) -> Iterator[Problem]:
     """Two criteria with the same title or definition score the same thing twice, or confuse the evaluator."""
     for field, code in (("title", Code.DUPLICATE_TITLE), ("definition", Code.DUPLICATE_DEFINITION)):
         seen: dict[str, str] = {}
+        ids: set[str] = set()
         for s, section in _items(document.get("sections")):
             for c, criterion in _items(section.get("criteria")):
                 text = _text(criterion, field)
+                criterion_id = str(criterion.get("id"))
+                if criterion_id in ids:
+                    continue  # a repeated id is reported as such; its copied texts are the same mistake
+                ids.add(criterion_id)
                 if text is None:
                     continue
                 key = " ".join(text.split()).casefold()

@@ -56,7 +56,7 @@ export function showScores({ scores, running, problems }) {
   critical.hidden = !scores.critical.failed;
   critical.textContent = !scores.critical.failed
     ? ""
-    : t(`js.score.critical.${scores.critical.policy}`, { reasons });
+    : t(scores.critical.policy === "zero-score" ? "js.score.critical_zero" : "js.score.critical_fail", { reasons });
 
   for (const section of scores.sections) {
     const target = document.querySelector(`[data-section-score="${CSS.escape(section.section)}"]`);
@@ -78,8 +78,14 @@ export function showScores({ scores, running, problems }) {
     : "";
   byId("ijk-relationship").textContent = scores.relationship === null
     ? t("js.score.none")
-    : t(`js.relationship.${scores.relationship}`);
+    : t(RELATIONSHIP[scores.relationship]);
 }
+
+const RELATIONSHIP = {
+  weakened: "js.relationship.weakened",
+  kept: "js.relationship.kept",
+  strengthened: "js.relationship.strengthened",
+};
 
 function inputProblems(count) {
   return t(count === 1 ? "js.score.input_problems_one" : "js.score.input_problems_many", { count });

@@ -372,8 +372,6 @@ def export(tmp_path: Path, project_root: Path) -> dict[str, Any]:
 
     checklist = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
     assert checklist is not None
-    answers = {c.id: Answer(na=True) if c.na.allowed else Answer(option="ja") for c in checklist.criteria()}
-    answers = {k: v for k, v in answers.items() if v.na or checklist.scale_of(checklist.criteria()[0]).title}
     draft = Draft(
         id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
         evaluator="c",
@@ -437,3 +435,13 @@ def test_a_problem_in_an_inherited_part_points_into_the_file_it_came_from() -> N
     own = Diagnostic.in_document(variant, Problem(Code.EMPTY_TEXT, ("title",)))
     assert (inherited.file.name, inherited.line) == ("basis.yaml", 4)
     assert (own.file.name, own.line) == ("variant.yaml", 3)
+
+
+def test_an_evaluation_in_another_format_version_is_named_as_such(
+    tmp_path: Path, project_root: Path, export: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "oud.json"
+    path.write_text(json.dumps({**export, "format_version": 1}), encoding="utf-8")
+    assert main(["--project", str(project_root), "--lang", "en", "score", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "format version 1; this version of IJkpunt reads version 2 [E421]" in err

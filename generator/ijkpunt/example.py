@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ijkpunt_core.checklist import Checklist, Criterion, Document, Id, OptionsScale, Relationship
+from ijkpunt_core.checklist import Checklist, Criterion, Document, Id, OptionsScale, Relationship, Text
 from ijkpunt_core.evaluate import answer_problems
 from ijkpunt_core.evaluation import Answer, Draft, Outcome, Scores
 from ijkpunt_core.problems import Code, Problem
@@ -18,6 +18,7 @@ class ExampleInput(Document):
     """site/examples/rekenvoorbeeld.yaml: the answers of the handbook's worked example."""
 
     checklist: Id
+    contact: Text = Field(description="What happened in the contact, for the reader of the handbook (Dutch).")
     answers: dict[Id, Answer]
     relationship: Relationship
     outcome: Outcome
@@ -42,6 +43,7 @@ class WorkedExample:
     """A scored example for the handbook, computed by the core at build time."""
 
     checklist: Checklist
+    contact: str
     rows: list[ExampleRow]
     scores: Scores
     critical_scores: Scores
@@ -71,6 +73,7 @@ def worked_example(example: ExampleInput, checklists: list[Checklist]) -> tuple[
     return (
         WorkedExample(
             checklist=checklist,
+            contact=example.contact,
             rows=example_rows(checklist, example.answers),
             scores=score(checklist, example.answers, example.relationship, example.outcome),
             critical_scores=score(checklist, fallen, example.relationship, example.outcome),

@@ -220,12 +220,14 @@ def test_content_hash_does_not_depend_on_key_order_or_number_spelling() -> None:
 def test_evaluation_json_round_trip() -> None:
     evaluation = exported(
         TELEFOON,
-        draft(answers={"empathie": opt("matig", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."),
+        draft(
+            answers={"empathie": opt("voldoende", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."
+        ),
     )
     back = Evaluation.model_validate_json(evaluation.model_dump_json())
     assert back == evaluation
     assert back.draft() == draft(
-        answers={"empathie": opt("matig", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."
+        answers={"empathie": opt("voldoende", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."
     )
 
 

@@ -204,3 +204,13 @@ def test_the_format_reference_explains_every_part_and_field_in_dutch(public: Pat
     text = " ".join(page.text)
     assert "Criterium" in text and "Schaal met antwoorden" in text
     assert "OptionsScale" not in text and "NotApplicable" not in text
+
+
+def test_hand_written_pages_exist_in_every_language_and_are_built(public: Path, project_root: Path) -> None:
+    folders = {p.name: {f.name for f in p.glob("*.md")} for p in (project_root / "site" / "pages").iterdir()}
+    assert set(folders) == {"nl", "en"} and folders["nl"] == folders["en"]
+    page = parse(public / "handboek" / "zo-beoordeel-je" / "index.html")
+    text = " ".join(page.text)
+    assert "Zo beoordeel je" in text and "ondernemingsraad" in text
+    links = {value for tag, _, value in parse(public / "index.html").refs if tag == "a"}
+    assert any(link.endswith("handboek/zo-beoordeel-je/") for link in links)

@@ -180,12 +180,12 @@ def test_a_worked_example_that_no_longer_fits_is_reported(
             os.symlink(item, project / "site" / item.name)
     example = (project_root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")
     (project / "site" / "examples" / "rekenvoorbeeld.yaml").write_text(
-        example.replace("empathie: {option: matig}", "empathie: {option: heel-goed}"), encoding="utf-8"
+        example.replace("informatie-juist: {option: goed}", "informatie-juist: {option: heel-goed}"), encoding="utf-8"
     )
     assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 1
     err = capsys.readouterr().err
-    line = example.splitlines().index("  empathie: {option: matig}") + 1
-    where = "antwoord op 'empathie' → option: antwoord 'heel-goed' staat"
+    line = example.splitlines().index("  informatie-juist: {option: goed}") + 1
+    where = "antwoord op 'informatie-juist' → option: antwoord 'heel-goed' staat"
     assert f"site/examples/rekenvoorbeeld.yaml:{line}: {where}" in err
     assert "[E402]" in err
     assert not (tmp_path / "public").exists()

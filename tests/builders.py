@@ -6,6 +6,7 @@ Imports only the core (and test libraries), so core tests never load the build p
 from __future__ import annotations
 
 import io
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -21,14 +22,16 @@ SHIPPED = sorted(CHECKLIST_DIR.glob("*.yaml"))
 
 
 def criterion(cid: str = "groet", *, scale: str = "ja-nee", kind: str = "quality", **extra: Any) -> dict[str, Any]:
-    """One valid criterion; `extra` adds or overrides keys (weight, knockout, na, …)."""
+    """One valid criterion; `extra` adds or overrides keys (weight, critical, na, …).
+
+    Anchors are filled in by :func:`minimal_checklist` from the criterion's scale unless given."""
     return {
         "id": cid,
         "title": f"Criterium {cid}",
         "kind": kind,
         "scale": scale,
         **extra,
-        "definition": "De medewerker doet wat goed is.",
+        "definition": f"De medewerker doet wat goed is bij {cid}.",
         "indicators": ["Is hoorbaar vriendelijk."],
         "examples": {"good": ["Goedemorgen."], "poor": ["Ja?"]},
         "rationale": "Dit bouwt vertrouwen op.",
@@ -37,15 +40,23 @@ def criterion(cid: str = "groet", *, scale: str = "ja-nee", kind: str = "quality
     }
 
 
-def minimal_checklist(*sections: dict[str, Any], scales: dict[str, Any] | None = None) -> dict[str, Any]:
+def minimal_checklist(
+    *sections: dict[str, Any], scales: dict[str, Any] | None = None, policy: str = "zero-score"
+) -> dict[str, Any]:
     """A minimal valid checklist document (as parsed YAML): one ja/nee criterion unless sections are given."""
-    return {
+    document = {
         "id": "test",
         "version": "1.0.0",
         "title": "Testchecklist",
         "channel": "telefoon",
         "license": "CC-BY-4.0",
         "description": "Een checklist voor de tests.",
+        "critical_policy": policy,
+        "bands": [
+            {"id": "onvoldoende", "label": "Onvoldoende", "min": 0, "description": "Onder de maat."},
+            {"id": "voldoende", "label": "Voldoende", "min": 67, "description": "Op orde."},
+            {"id": "goed", "label": "Goed", "min": 80, "description": "Zoals het hoort."},
+        ],
         "scales": scales
         if scales is not None
         else {
@@ -56,16 +67,41 @@ def minimal_checklist(*sections: dict[str, Any], scales: dict[str, Any] | None =
             }
         },
         "sections": list(sections) or [section("opening", criterion("groet"))],
+        "critical_errors": [
+            {"id": "onjuiste-informatie", "title": "Onjuiste informatie", "description": "Gaf een fout antwoord."}
+        ],
         "relationship": {
-            "title": "Vertrouwen behouden?",
-            "definition": "De inwoner vertrouwt de gemeente na het contact.",
+            "title": "Relatie verzwakt, behouden of versterkt?",
+            "definition": "Hoe de inwoner na het contact tegenover de gemeente staat.",
+            "anchors": {"weakened": "Laat maar.", "kept": "Oké, dank u.", "strengthened": "Fijn geholpen, dank u wel!"},
             "indicators": ["Bedankt de medewerker."],
-            "examples": {"good": ["Dank u wel."], "poor": ["Laat maar."]},
             "rationale": "Vertrouwen is het doel.",
             "sources": ["boek"],
         },
+        "targets": {
+            "as_of": date(2026, 11, 28),
+            "source": "boek",
+            "direct_min": 0.8,
+            "transferred_or_callback_max": 0.2,
+            "transferred_once_max": 0.15,
+            "transferred_repeatedly_max": 0.05,
+        },
+        "changes": [{"version": "1.0.0", "date": date(2026, 11, 28), "summary": "Eerste versie."}],
         "sources": {"boek": {"title": "Een boek", "publisher": "Een uitgever", "year": 2020}},
     }
+    with_anchors(document)
+    return document
+
+
+def with_anchors(document: dict[str, Any]) -> dict[str, Any]:
+    """Give every criterion on an options scale an anchor per option, unless it has anchors (tests remove them)."""
+    scales = document.get("scales") or {}
+    for s in document.get("sections") or []:
+        for c in s.get("criteria") or []:
+            scale = scales.get(c.get("scale")) if isinstance(c, dict) else None
+            if isinstance(scale, dict) and scale.get("type") == "options" and "anchors" not in c:
+                c["anchors"] = {o["id"]: f"Wat je ziet bij {o['id']} voor {c['id']}." for o in scale["options"]}
+    return document
 
 
 def section(sid: str, *criteria: dict[str, Any]) -> dict[str, Any]:

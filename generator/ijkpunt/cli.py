@@ -15,14 +15,14 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from ijkpunt_core.evaluate import rescore
+from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.messages import WORDS
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
 
 from .build import build
 from .diagnostics import BuildError, Diagnostic
-from .documents import Loaded, load_document, model_validator
+from .documents import Loaded, Parsed, load_document, model_validator
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, archive_entries, load_project
 from .reports import ChecklistMatch, Report, check_report, score_report, summary
 from .schemas import schema_files
@@ -190,7 +190,7 @@ def _score(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
     path = args.evaluation if args.evaluation.is_absolute() else Path.cwd() / args.evaluation
     shown = str(args.evaluation)
-    loaded = load_document(path, model_validator(Evaluation, strict=True), display=Path(shown))
+    loaded = load_document(path, _evaluation_validator, display=Path(shown))
     evaluation = loaded.value
     if evaluation is None:
         report = score_report(shown, loaded.diagnostics, lang, usable=False)
@@ -229,6 +229,13 @@ def _score(args: argparse.Namespace) -> int:
 
     _print_report(report, args, people)
     return report.exit_code
+
+
+def _evaluation_validator(parsed: Parsed) -> tuple[Evaluation | None, list[Problem]]:
+    version = format_version_problem(parsed.data)
+    if version is not None:
+        return None, [version]
+    return model_validator(Evaluation, strict=True)(parsed)
 
 
 def _placed(loaded: Loaded[Evaluation], problem: Problem) -> Diagnostic:

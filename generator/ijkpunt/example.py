@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from pydantic import Field
 
-from ijkpunt_core.checklist import Checklist, Criterion, Document, Id, OptionsScale
+from ijkpunt_core.checklist import Checklist, Criterion, Document, Id, OptionsScale, Relationship, Text
 from ijkpunt_core.evaluate import answer_problems
 from ijkpunt_core.evaluation import Answer, Draft, Outcome, Scores
 from ijkpunt_core.problems import Code, Problem
@@ -18,11 +18,12 @@ class ExampleInput(Document):
     """site/examples/rekenvoorbeeld.yaml: the answers of the handbook's worked example."""
 
     checklist: Id
+    contact: Text = Field(description="What happened in the contact, for the reader of the handbook (Dutch).")
     answers: dict[Id, Answer]
-    relationship: bool
+    relationship: Relationship
     outcome: Outcome
-    knockout: Id = Field(description="A knock-out criterion shown failing in the second half of the example.")
-    knockout_option: Id
+    critical: Id = Field(description="A critical criterion shown failing in the second half of the example.")
+    critical_option: Id
 
 
 @dataclass(frozen=True)
@@ -42,10 +43,11 @@ class WorkedExample:
     """A scored example for the handbook, computed by the core at build time."""
 
     checklist: Checklist
+    contact: str
     rows: list[ExampleRow]
     scores: Scores
-    knockout_scores: Scores
-    knockout_criterion: Criterion
+    critical_scores: Scores
+    critical_criterion: Criterion
 
 
 def worked_example(example: ExampleInput, checklists: list[Checklist]) -> tuple[WorkedExample | None, list[Problem]]:
@@ -56,25 +58,26 @@ def worked_example(example: ExampleInput, checklists: list[Checklist]) -> tuple[
         return None, [Problem(Code.UNKNOWN_CHECKLIST, ("checklist",), {"checklist": example.checklist}, allowed=known)]
     draft = Draft(id=str(uuid.UUID(int=0)), answers=example.answers)
     problems = answer_problems(checklist, draft)
-    knockout = checklist.criterion(example.knockout)
-    if knockout is None or not knockout.knockout:
-        problems.append(Problem(Code.EXAMPLE_NOT_KNOCKOUT, ("knockout",), {"criterion": example.knockout}))
+    critical = checklist.criterion(example.critical)
+    if critical is None or not critical.critical:
+        problems.append(Problem(Code.EXAMPLE_NOT_CRITICAL, ("critical",), {"criterion": example.critical}))
     missing = [c.id for c in checklist.criteria() if c.id not in example.answers]
     if missing:
         problems.append(Problem(Code.EXAMPLE_INCOMPLETE, ("answers",), {"missing": ", ".join(missing)}))
-    if problems or knockout is None:
+    if problems or critical is None:
         return None, problems
-    fallen = {**example.answers, knockout.id: Answer(option=example.knockout_option)}
+    fallen = {**example.answers, critical.id: Answer(option=example.critical_option)}
     fallen_problems = answer_problems(checklist, Draft(id=draft.id, answers=fallen))
     if fallen_problems:
-        return None, [Problem(p.code, ("knockout_option",), p.params, p.allowed) for p in fallen_problems]
+        return None, [Problem(p.code, ("critical_option",), p.params, p.allowed) for p in fallen_problems]
     return (
         WorkedExample(
             checklist=checklist,
+            contact=example.contact,
             rows=example_rows(checklist, example.answers),
             scores=score(checklist, example.answers, example.relationship, example.outcome),
-            knockout_scores=score(checklist, fallen, example.relationship, example.outcome),
-            knockout_criterion=knockout,
+            critical_scores=score(checklist, fallen, example.relationship, example.outcome),
+            critical_criterion=critical,
         ),
         [],
     )

@@ -91,9 +91,12 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
         catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
+    guides = project.guides.get(lang, {})
+    for name, text in guides.items():
+        site.pages[f"handboek/{name}.md"] = text
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
-    site.nav = navigation(checklists, renderer.t, has_example=project.example is not None)
+    site.nav = navigation(checklists, renderer.t, has_example=project.example is not None, guides=guides)
     site.settings = mkdocs_settings(renderer.t, lang)
     return site
 
@@ -125,9 +128,14 @@ def _version_index(project: Project) -> str:
     return json.dumps({"checklists": entries}, ensure_ascii=False, indent=1) + "\n"
 
 
-def navigation(checklists: list[Checklist], t: Strings, has_example: bool) -> list[dict[str, Any]]:
+def navigation(
+    checklists: list[Checklist], t: Strings, has_example: bool, guides: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """The site navigation; checklist titles are author text, so they are protected like any other text."""
-    handbook: list[dict[str, str]] = [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
+    handbook: list[dict[str, str]] = [
+        {guide_title(text): f"handboek/{name}.md"} for name, text in (guides or {}).items()
+    ]
+    handbook += [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
     if has_example:
         handbook.append({t("nav.scores"): "handboek/scores.md"})
     handbook.append({t("nav.format"): "handboek/formaat.md"})
@@ -137,6 +145,11 @@ def navigation(checklists: list[Checklist], t: Strings, has_example: bool) -> li
         {t("nav.scoring"): [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
         {t("nav.downloads"): "downloads.md"},
     ]
+
+
+def guide_title(markdown: str) -> str:
+    """The first `# heading` of a hand-written page, as its title in the navigation."""
+    return next((line[2:].strip() for line in markdown.splitlines() if line.startswith("# ")), "")
 
 
 def format_reference(t: Strings) -> list[dict[str, Any]]:

@@ -21,6 +21,7 @@ from .example import ExampleInput, WorkedExample, worked_example
 CHECKLIST_DIR = "checklists"
 ARCHIVE_DIR = "checklists/archief"  # earlier published versions, as {id}/{hash}.json (see `ijkpunt archive`)
 EXAMPLE_FILE = Path("site/examples/rekenvoorbeeld.yaml")
+GUIDES_DIR = "site/pages"
 CHANNEL_ORDER = list(get_args(Channel))
 
 
@@ -44,6 +45,7 @@ class Project:
     example: WorkedExample | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
+    guides: dict[str, dict[str, str]] = field(default_factory=dict)  # language → page name → Markdown
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -100,7 +102,20 @@ def load_project(root: Path) -> Project:
     example, example_diagnostics = _load_example(root, [f.checklist for f in files])
     diagnostics += example_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
-    return Project(root, files, archive, example, ordered, len(paths))
+    return Project(root, files, archive, example, ordered, len(paths), _read_guides(root))
+
+
+def _read_guides(root: Path) -> dict[str, dict[str, str]]:
+    """Hand-written handbook pages, one Markdown file per language (site/pages/{lang}/{name}.md)."""
+    return (
+        {
+            folder.name: {p.stem: p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.md"))}
+            for folder in sorted((root / GUIDES_DIR).iterdir())
+            if folder.is_dir()
+        }
+        if (root / GUIDES_DIR).is_dir()
+        else {}
+    )
 
 
 def _project_problems(files: list[ChecklistFile]) -> list[Diagnostic]:

@@ -108,6 +108,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
         kind_labels=t.group("kind"),
         kpi_labels=t.group("kpi"),
         mode_labels=t.group("mode"),
+        relationship_labels=t.group("relationship"),
         outcome_labels={channel: t.group(f"outcome.{channel}") for channel in get_args(Channel)},
     )
     env.filters["scale_summary"] = lambda scale: scale_summary(scale, t)

@@ -36,10 +36,14 @@ class Form:
             return _dump({"scores": None, "running": None, "problems": self._located(form_problems), "privacy": []})
         privacy = self._located(personal_data_problems(draft))
         problems = self._located(form_problems + answer_problems(self.checklist, draft))
-        scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome)
+        scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
+        provisional = not scores.complete or bool(problems)
+        shown = running_quality(self.checklist, draft.answers, draft.critical_errors) if provisional else scores.quality
+        band = self.checklist.band_of(shown)
         running = {
-            "quality": running_quality(self.checklist, draft.answers),
-            "provisional": not scores.complete or bool(problems),
+            "quality": shown,
+            "provisional": provisional,
+            "band": {"id": band.id, "label": band.label} if band else None,
         }
         return _dump(
             {"scores": scores.model_dump(mode="json"), "running": running, "problems": problems, "privacy": privacy}

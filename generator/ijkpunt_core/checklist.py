@@ -7,6 +7,7 @@ problem with its location instead of stopping at the first.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 from typing import Annotated, Literal
@@ -28,6 +29,10 @@ Points = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 Channel = Literal["telefoon", "e-mail", "chat", "balie"]
 Kind = Literal["quality", "compliance"]
 Kpi = Literal["klanttevredenheid", "eerste-contactoplossing", "vertrouwen", "compliance"]
+CriticalPolicy = Literal["zero-score", "fail-contact"]
+Relationship = Literal["weakened", "kept", "strengthened"]
+Percentage = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
+Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
 
 
 def reference(title: str, description: str) -> ConfigDict:
@@ -128,14 +133,27 @@ class Criterion(Document):
     weight: float = Field(
         default=1.0, gt=0, le=100, allow_inf_nan=False, description="Gewicht in de gewogen score (groter dan 0)."
     )
-    knockout: bool = Field(default=False, description="Niet voldaan zet de kwaliteitsscore op 0.")
+    critical: bool = Field(
+        default=False,
+        description="Kritiek: niet voldaan laat het contact zakken volgens `critical_policy` van de checklist.",
+    )
     na: NotApplicable = Field(default_factory=NotApplicable, description="Regels voor n.v.t.")
     definition: Text = Field(description="Wat de beoordelaar ziet of hoort als het goed gaat.")
+    anchors: dict[Id, Text] = Field(
+        default_factory=dict,
+        description="Per antwoord van de schaal (op id): wat je dan waarneemt, voor dit criterium. "
+        "Verplicht voor elk antwoord van een schaal met antwoorden.",
+    )
     indicators: list[Text] = Field(min_length=1, description="Waarneembare aanwijzingen.")
     examples: Examples = Field(description="Voorbeelden van goede en onvoldoende uitvoering.")
     rationale: Text = Field(description="Waarom dit criterium op het formulier staat.")
     kpi: Kpi = Field(description="De prestatie-indicator die dit criterium dient.")
-    sources: list[Id] = Field(min_length=1, description="Ids uit de bronnenlijst `sources` van de checklist.")
+    sources: list[Id] = Field(
+        description="Ids uit de bronnenlijst `sources` van de checklist; mag leeg zijn met `basis`."
+    )
+    basis: Text | None = Field(
+        default=None, description="Waarop het criterium steunt als er geen bron is (eigen oordeel, en waarom)."
+    )
 
 
 class Section(Document):
@@ -149,39 +167,84 @@ class Section(Document):
     criteria: list[Criterion] = Field(min_length=1, description="Minstens één criterium.")
 
 
+class RelationshipAnchors(Document):
+    """What each answer to the relationship question looks like."""
+
+    model_config = reference("Ankers van de relatievraag", "Wat je waarneemt bij elk van de drie antwoorden.")
+
+    weakened: Text = Field(description="Verzwakt: wat je dan waarneemt.")
+    kept: Text = Field(description="Behouden: wat je dan waarneemt.")
+    strengthened: Text = Field(description="Versterkt: wat je dan waarneemt.")
+
+
 class RelationshipQuestion(Document):
-    """The relationship question (after the KSF *Relatie Quotiënt*), answered ja/nee."""
+    """The relationship question (after the KSF *Relatie Quotiënt*): weakened, kept or strengthened."""
 
     model_config = reference(
-        "Relatievraag", "De vraag of het contact het vertrouwen van de inwoner behield of versterkte (ja/nee)."
+        "Relatievraag",
+        "De vraag of het contact de relatie van de inwoner met de gemeente verzwakte, behield of versterkte.",
     )
 
     title: Text = Field(description="De vraag zoals op het formulier.")
-    definition: Text = Field(description="Wanneer het antwoord ja is, in waarneembaar gedrag.")
+    definition: Text = Field(description="Waar de vraag over gaat, in waarneembaar gedrag.")
+    anchors: RelationshipAnchors = Field(description="Wat je waarneemt bij verzwakt, behouden en versterkt.")
     indicators: list[Text] = Field(min_length=1, description="Waarneembare aanwijzingen.")
-    examples: Examples = Field(description="Voorbeelden van ja (`good`) en nee (`poor`).")
     rationale: Text = Field(description="Waarom deze vraag op het formulier staat.")
-    sources: list[Id] = Field(min_length=1, description="Ids uit de bronnenlijst `sources` van de checklist.")
+    sources: list[Id] = Field(
+        description="Ids uit de bronnenlijst `sources` van de checklist; mag leeg zijn met `basis`."
+    )
+    basis: Text | None = Field(default=None, description="Waarop de vraag steunt als er geen bron is.")
+
+
+class Band(Document):
+    """What a range of quality scores means."""
+
+    model_config = reference("Scoreband", "Wat een kwaliteitsscore vanaf een bepaalde hoogte betekent.")
+
+    id: Id
+    label: Text = Field(description="Naam van de band, bijv. `Voldoende`.")
+    min: Percentage = Field(description="Laagste kwaliteitsscore (0–100) van deze band; de eerste band begint bij 0.")
+    description: Text = Field(description="Wat een score in deze band betekent.")
+
+
+class CriticalError(Document):
+    """A flag for an error so serious that the contact fails, whatever the criteria say."""
+
+    model_config = reference(
+        "Kritieke fout", "Een fout die zo ernstig is dat het contact zakt, wat de criteria ook zeggen."
+    )
+
+    id: Id
+    title: Text = Field(description="Naam op het formulier.")
+    description: Text = Field(description="Wanneer je deze fout aanvinkt, in waarneembaar gedrag.")
+
+
+class Change(Document):
+    """One entry of a checklist's changelog."""
+
+    model_config = reference("Wijziging", "Eén regel uit het wijzigingslogboek van de checklist.")
+
+    version: Annotated[str, StringConstraints(pattern=SEMVER_PATTERN)] = Field(description="De versie.")
+    date: dt.date = Field(description="Datum (JJJJ-MM-DD).")
+    summary: Text = Field(description="Wat er veranderde, in een paar zinnen.")
 
 
 class OutcomeTargets(Document):
-    """Targets for the contact outcome (defaults: the 14-number norms)."""
+    """This channel's targets for the contact outcome, dated and sourced."""
 
     model_config = reference(
         "Streefwaarden",
-        "Streefwaarden voor de uitkomst van contacten, als aandeel van 0 tot 1 (standaard: de 14-normen).",
+        "Streefwaarden voor de uitkomst van contacten in dit kanaal, als aandeel van 0 tot 1, met datum en bron.",
     )
 
-    direct_min: float = Field(default=0.80, ge=0, le=1, description="Minimaal aandeel direct beantwoord.")
-    transferred_or_callback_max: float = Field(
-        default=0.20, ge=0, le=1, description="Maximaal aandeel doorverbonden of terugbelnotitie."
-    )
-    transferred_once_max: float = Field(
-        default=0.15, ge=0, le=1, description="Maximaal aandeel één keer doorverbonden."
-    )
-    transferred_repeatedly_max: float = Field(
-        default=0.05, ge=0, le=1, description="Maximaal aandeel twee of meer keer doorverbonden."
-    )
+    as_of: dt.date = Field(description="Sinds wanneer deze streefwaarden gelden (JJJJ-MM-DD).")
+    source: Id | None = Field(default=None, description="Id uit `sources` waar de waarden vandaan komen.")
+    basis: Text | None = Field(default=None, description="Waarop de waarden steunen als er geen bron is.")
+    note: Text | None = Field(default=None, description="Toelichting, bijv. hoe oud of streng de norm is.")
+    direct_min: Share = Field(description="Minimaal aandeel direct beantwoord.")
+    transferred_or_callback_max: Share = Field(description="Maximaal aandeel doorverbonden of terugbelnotitie.")
+    transferred_once_max: Share = Field(description="Maximaal aandeel één keer doorverbonden.")
+    transferred_repeatedly_max: Share = Field(description="Maximaal aandeel twee of meer keer doorverbonden.")
 
 
 class Source(Document):
@@ -208,12 +271,19 @@ class Checklist(Document):
     channel: Channel = Field(description="Het kanaal waarvoor de checklist is.")
     license: Text = Field(description="Licentie van de tekst, bijv. `CC-BY-4.0`.")
     description: Text = Field(description="Inleiding voor het handboek.")
+    critical_policy: CriticalPolicy = Field(
+        description="Wat een kritieke fout doet: `zero-score` zet de kwaliteitsscore op 0; `fail-contact` "
+        "houdt de berekende score en markeert het contact als niet geslaagd."
+    )
+    bands: list[Band] = Field(min_length=1, description="Wat een kwaliteitsscore betekent, van laag naar hoog.")
     scales: dict[Id, Scale] = Field(min_length=1, description="Schalen, op id.")
     sections: list[Section] = Field(min_length=1, description="De secties, in de volgorde van het formulier.")
-    relationship: RelationshipQuestion = Field(description="De relatievraag.")
-    targets: OutcomeTargets = Field(
-        default_factory=OutcomeTargets, description="Streefwaarden voor de uitkomst van contacten."
+    critical_errors: list[CriticalError] = Field(
+        default_factory=list, description="Kritieke fouten die de beoordelaar naast de criteria kan aanvinken."
     )
+    relationship: RelationshipQuestion = Field(description="De relatievraag.")
+    targets: OutcomeTargets = Field(description="Streefwaarden voor de uitkomst van contacten in dit kanaal.")
+    changes: list[Change] = Field(min_length=1, description="Wijzigingslogboek, nieuwste eerst.")
     sources: dict[Id, Source] = Field(min_length=1, description="Bronnen, op id.")
 
     @model_validator(mode="after")
@@ -238,6 +308,15 @@ class Checklist(Document):
 
     def scale_of(self, criterion: Criterion) -> OptionsScale | GradeScale:
         return self.scales[criterion.scale]
+
+    def critical_error(self, error_id: str) -> CriticalError | None:
+        return next((e for e in self.critical_errors if e.id == error_id), None)
+
+    def band_of(self, quality: float | None) -> Band | None:
+        """The band a quality score falls in (the highest whose `min` it reaches)."""
+        if quality is None:
+            return None
+        return next((b for b in reversed(self.bands) if quality >= b.min), None)
 
     def content_hash(self) -> str:
         """sha256 over the canonical JSON form: evaluations record what they were scored against."""

@@ -10,7 +10,7 @@ from typing import Any
 
 from . import __version__
 from .checklist import Checklist, GradeScale, OptionsScale
-from .evaluation import ChecklistRef, Draft, Evaluation, Scores
+from .evaluation import FORMAT, FORMAT_VERSION, ChecklistRef, Draft, Evaluation, Scores
 from .privacy import personal_data_problems
 from .problems import Code, Problem
 from .scoring import score
@@ -30,6 +30,11 @@ def answer_problems(checklist: Checklist, draft: Draft) -> list[Problem]:
 
 
 def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
+    for i, error_id in enumerate(draft.critical_errors):
+        if checklist.critical_error(error_id) is None:
+            params = {"error": error_id, "checklist": checklist.id}
+            allowed = tuple(e.id for e in checklist.critical_errors)
+            yield Problem(Code.UNKNOWN_CRITICAL_ERROR, ("critical_errors", i), params, allowed=allowed)
     for criterion_id, answer in draft.answers.items():
         path = ("answers", criterion_id)
         criterion = checklist.criterion(criterion_id)
@@ -56,6 +61,17 @@ def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
             )
 
 
+def format_version_problem(data: object) -> Problem | None:
+    """An evaluation written by another version of the format, said plainly instead of as a wrong value."""
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        return None
+    found = data.get("format_version")
+    if found == FORMAT_VERSION:
+        return None
+    params: dict[str, str | int | float] = {"found": str(found), "supported": FORMAT_VERSION}
+    return Problem(Code.UNSUPPORTED_FORMAT_VERSION, ("format_version",), params)
+
+
 def reference(checklist: Checklist) -> ChecklistRef:
     return ChecklistRef(id=checklist.id, version=checklist.version, content_hash=checklist.content_hash())
 
@@ -69,7 +85,7 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
             problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))
     if problems:
         return EvaluationResult(None, problems)
-    scores = score(checklist, draft.answers, draft.relationship, draft.outcome)
+    scores = score(checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
     evaluation = Evaluation.model_validate(
         {
             **draft.model_dump(),

@@ -14,14 +14,14 @@ from typing import Annotated, Literal
 from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
-from .checklist import Channel, Id, Strict, reference
+from .checklist import Channel, CriticalPolicy, Id, Relationship, Strict, reference
 
 Mode = Literal["monitoring", "calibration", "training", "self-assessment"]
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
 Code = Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)]
 
 FORMAT: Literal["ijkpunt-evaluation"] = "ijkpunt-evaluation"
-FORMAT_VERSION: Literal[1] = 1
+FORMAT_VERSION: Literal[2] = 2
 
 
 class Answer(Strict):
@@ -78,8 +78,11 @@ class Draft(Strict):
     contact_date: date | None = None
     created_at: datetime | None = None
     answers: dict[Id, Answer] = Field(default_factory=dict)
-    relationship: bool | None = Field(default=None, description="Relatievraag: vertrouwen behouden of versterkt?")
+    relationship: Relationship | None = Field(
+        default=None, description="Relatievraag: verzwakt, behouden of versterkt."
+    )
     outcome: Outcome | None = None
+    critical_errors: list[Id] = Field(default_factory=list, description="Aangevinkte kritieke fouten (ids).")
     notes: str = Field(default="", max_length=4000)
 
 
@@ -108,13 +111,33 @@ class SectionScore(Strict):
     total: int = Field(description="Aantal criteria in de sectie.")
 
 
-class KnockOut(Strict):
-    """A knock-out criterion that was not met."""
+class CriticalCriterion(Strict):
+    """A critical criterion that was not met."""
 
-    model_config = reference("Knock-out", "Een knock-outcriterium dat niet is voldaan.")
+    model_config = reference("Kritiek criterium", "Een kritiek criterium dat niet is voldaan.")
 
     criterion: Id = Field(description="Id van het criterium.")
     title: str = Field(description="Titel van het criterium.")
+
+
+class CriticalFlag(Strict):
+    """A critical error the evaluator flagged."""
+
+    model_config = reference("Aangevinkte kritieke fout", "Een kritieke fout die de beoordelaar aanvinkte.")
+
+    error: Id = Field(description="Id van de kritieke fout.")
+    title: str = Field(description="Naam van de kritieke fout.")
+
+
+class CriticalResult(Strict):
+    """Whether the contact failed on something critical, why, and what the checklist does about it."""
+
+    model_config = reference("Kritieke uitkomst", "Of het contact zakte op iets kritieks, waardoor, en wat dat doet.")
+
+    policy: CriticalPolicy = Field(description="Het beleid van de checklist (`zero-score` of `fail-contact`).")
+    failed: bool = Field(description="Zakte het contact op een kritiek criterium of een kritieke fout?")
+    criteria: list[CriticalCriterion] = Field(description="Kritieke criteria die niet zijn voldaan.")
+    errors: list[CriticalFlag] = Field(description="Aangevinkte kritieke fouten.")
 
 
 class ComplianceResult(Strict):
@@ -136,13 +159,17 @@ class Scores(Strict):
     complete: bool = Field(description="Alles ingevuld: criteria, relatievraag en uitkomst.")
     missing: list[str] = Field(description="Ids van onbeantwoorde criteria, en `relationship` / `outcome`.")
     quality: float | None = Field(
-        description="Kwaliteitsscore 0–100 na knock-outs; leeg bij een onvolledige evaluatie."
+        description="Kwaliteitsscore 0–100 na het kritieke beleid; leeg bij een onvolledige evaluatie."
     )
-    quality_before_knockout: float | None = Field(description="Kwaliteitsscore zonder de knock-outs.")
-    knockouts: list[KnockOut] = Field(description="Knock-outcriteria die niet zijn voldaan.")
+    quality_computed: float | None = Field(description="Kwaliteitsscore zoals berekend, vóór het kritieke beleid.")
+    band: Id | None = Field(description="Id van de scoreband waarin `quality` valt.")
+    passed: bool | None = Field(
+        description="Geslaagd: volledig en niet gezakt op iets kritieks; leeg zolang de beoordeling onvolledig is."
+    )
+    critical: CriticalResult = Field(description="Kritieke criteria en fouten.")
     sections: list[SectionScore] = Field(description="Score per sectie.")
     compliance: ComplianceResult = Field(description="Compliance, apart gerapporteerd.")
-    relationship_kept: bool | None = Field(description="Antwoord op de relatievraag.")
+    relationship: Relationship | None = Field(description="Antwoord op de relatievraag.")
 
 
 class Evaluation(Strict):
@@ -153,7 +180,7 @@ class Evaluation(Strict):
     )
 
     format: Literal["ijkpunt-evaluation"] = Field(default=FORMAT, description="Altijd `ijkpunt-evaluation`.")
-    format_version: Literal[1] = Field(default=FORMAT_VERSION, description="Versie van dit formaat.")
+    format_version: Literal[2] = Field(default=FORMAT_VERSION, description="Versie van dit formaat.")
     id: Uuid = Field(description="Unieke id van de beoordeling (UUID).")
     checklist: ChecklistRef = Field(description="De checklist waarmee is beoordeeld.")
     channel: Channel = Field(description="Kanaal van het contact (dat van de checklist).")
@@ -170,8 +197,9 @@ class Evaluation(Strict):
     contact_date: date = Field(description="Datum van het contact.")
     created_at: datetime = Field(description="Wanneer de beoordeling is begonnen.")
     answers: dict[Id, Answer] = Field(description="Antwoorden, op criterium-id.")
-    relationship: bool | None = Field(description="Relatievraag: vertrouwen behouden of versterkt?")
+    relationship: Relationship | None = Field(description="Relatievraag: verzwakt, behouden of versterkt.")
     outcome: Outcome | None = Field(description="Uitkomst van het contact.")
+    critical_errors: list[Id] = Field(default_factory=list, description="Aangevinkte kritieke fouten (ids).")
     notes: str = Field(default="", max_length=4000, description="Algemene opmerkingen van de beoordelaar.")
     scores: Scores = Field(description="De berekende scores.")
 

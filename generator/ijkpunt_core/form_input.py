@@ -7,7 +7,8 @@ the draft field it would fill (``("outcome", "transfers")``), and the draft is b
 without it, so the rest of the form can still be scored.
 
 Form names: ``evaluator``, ``agent``, ``team``, ``department``, ``contact_date``, ``mode``,
-``notes``, ``answer:<criterion>``, ``comment:<criterion>``, ``relationship`` (``ja``/``nee``),
+``notes``, ``answer:<criterion>``, ``comment:<criterion>``, ``critical:<error>`` (a ticked box),
+``relationship`` (``weakened``/``kept``/``strengthened``),
 ``outcome`` (``direct``/``transferred``/``callback``) and ``transfers``.
 """
 
@@ -20,7 +21,7 @@ from typing import Any, get_args
 
 from pydantic import ValidationError
 
-from .checklist import Checklist, GradeScale
+from .checklist import Checklist, GradeScale, Relationship
 from .evaluation import Draft, Mode
 from .problems import Code, Path, Problem
 
@@ -29,7 +30,7 @@ CODE_FIELDS = {"evaluator": 60, "agent": 60, "team": 60, "department": 60}
 TEXT_MAX = 4000
 MODES: tuple[str, ...] = get_args(Mode)
 OUTCOMES = ("direct", "transferred", "callback")
-RELATIONSHIP = {"ja": True, "nee": False}
+RELATIONSHIP: tuple[str, ...] = get_args(Relationship)
 _UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
 _WHOLE = re.compile(r"^[0-9]+$")
 
@@ -54,8 +55,8 @@ def draft_from_form(raw: Mapping[str, Any], checklist: Checklist) -> tuple[Draft
     fields["notes"] = reader.text("notes", TEXT_MAX)
     fields["mode"] = reader.choice("mode", MODES, default="monitoring")
     fields["contact_date"] = reader.date("contact_date")
-    relationship = reader.choice("relationship", tuple(RELATIONSHIP))
-    fields["relationship"] = None if relationship is None else RELATIONSHIP[relationship]
+    fields["relationship"] = reader.choice("relationship", RELATIONSHIP)
+    fields["critical_errors"] = reader.critical_errors(checklist)
     fields["outcome"] = reader.outcome()
     fields["answers"] = reader.answers(checklist)
     try:
@@ -133,6 +134,10 @@ class _Reader:
             )
             return None
         return {"result": result, "transfers": int(value)}
+
+    def critical_errors(self, checklist: Checklist) -> list[str]:
+        """The ids of the ticked critical-error boxes, in checklist order (a box sends its value when ticked)."""
+        return [e.id for e in checklist.critical_errors if self.raw(f"critical:{e.id}").strip()]
 
     def answers(self, checklist: Checklist) -> dict[str, dict[str, Any]]:
         answers: dict[str, dict[str, Any]] = {}

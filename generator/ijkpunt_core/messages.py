@@ -101,6 +101,31 @@ NL: dict[Code, Message] = {
     Code.UNSAFE_LINK: _m(
         "onveilige link", "link naar '{target}' is niet toegestaan; gebruik een https-, http- of mailto-adres"
     ),
+    Code.MISSING_ANCHOR: _m(
+        "anker ontbreekt", "beschrijf in `anchors` wat je waarneemt bij antwoord '{option}' van dit criterium"
+    ),
+    Code.UNKNOWN_ANCHOR: _m(
+        "anker voor een onbekend antwoord", "'{option}' is geen antwoord van de schaal van dit criterium"
+    ),
+    Code.MISSING_BASIS: _m(
+        "geen bron en geen basis",
+        "noem een bron, of schrijf in `basis` waarop dit steunt (bijv. eigen oordeel, en waarom)",
+    ),
+    Code.BANDS_OUT_OF_ORDER: _m(
+        "scorebanden niet oplopend", "de eerste band begint bij 0 en elke volgende band heeft een hogere `min`"
+    ),
+    Code.DUPLICATE_ID: _m("dubbele id", "id '{id}' komt twee keer voor; geef elk onderdeel een eigen id"),
+    Code.DUPLICATE_TITLE: _m(
+        "twee criteria met dezelfde titel",
+        "criterium '{other}' heeft dezelfde titel; elk criterium meet één ander ding",
+    ),
+    Code.DUPLICATE_DEFINITION: _m(
+        "twee criteria met dezelfde definitie",
+        "criterium '{other}' heeft dezelfde definitie; elk criterium meet één ander ding",
+    ),
+    Code.CHANGELOG_VERSION: _m(
+        "wijzigingslogboek loopt achter", "de nieuwste regel van `changes` moet over versie {version} gaan"
+    ),
     Code.UNUSED_SCALE: _m("schaal niet gebruikt", "schaal '{scale}' wordt door geen enkel criterium gebruikt"),
     Code.DUPLICATE_CHECKLIST: _m(
         "dubbele checklist-id", "checklist-id '{id}' wordt ook gebruikt door {other}; ids moeten uniek zijn"
@@ -122,6 +147,13 @@ NL: dict[Code, Message] = {
     Code.GRADE_OUT_OF_SCALE: _m("cijfer buiten de schaal", "cijfer {grade} valt buiten {low}–{high}"),
     Code.OPTION_FOR_GRADE: _m("antwoord in plaats van cijfer", "dit criterium vraagt een cijfer, geen antwoordoptie"),
     Code.GRADE_FOR_OPTION: _m("cijfer in plaats van antwoord", "dit criterium vraagt een antwoordoptie, geen cijfer"),
+    Code.UNKNOWN_CRITICAL_ERROR: _m(
+        "onbekende kritieke fout", "kritieke fout '{error}' staat niet op checklist '{checklist}'"
+    ),
+    Code.UNSUPPORTED_FORMAT_VERSION: _m(
+        "formaatversie niet ondersteund",
+        "dit bestand heeft formaatversie {found}; deze versie van IJkpunt leest versie {supported}",
+    ),
     Code.OTHER_CHECKLIST: _m(
         "evaluatie hoort bij een andere checklist",
         "deze beoordeling hoort bij checklist '{found}', niet bij '{expected}'",
@@ -174,8 +206,8 @@ NL: dict[Code, Message] = {
     Code.PHONE_IN_TEXT: _m(
         "een telefoonnummer in vrije tekst", "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg."
     ),
-    Code.EXAMPLE_NOT_KNOCKOUT: _m(
-        "rekenvoorbeeld noemt geen knock-out-criterium", "'{criterion}' is geen knock-out-criterium"
+    Code.EXAMPLE_NOT_CRITICAL: _m(
+        "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
     ),
     Code.EXAMPLE_INCOMPLETE: _m(
         "rekenvoorbeeld niet volledig", "beantwoord elk criterium; nog niet beantwoord: {missing}"
@@ -259,6 +291,28 @@ EN: dict[Code, Message] = {
         "HTML in a text", "HTML ({tag}) is not allowed in texts; write plain text (Markdown for emphasis and links)"
     ),
     Code.UNSAFE_LINK: _m("unsafe link", "a link to '{target}' is not allowed; use an https, http or mailto address"),
+    Code.MISSING_ANCHOR: _m(
+        "anchor missing", "describe in `anchors` what you observe for option '{option}' of this criterion"
+    ),
+    Code.UNKNOWN_ANCHOR: _m("anchor for an unknown option", "'{option}' is not an option of this criterion's scale"),
+    Code.MISSING_BASIS: _m(
+        "no source and no basis", "name a source, or write in `basis` what this rests on (e.g. own judgement, and why)"
+    ),
+    Code.BANDS_OUT_OF_ORDER: _m(
+        "score bands not ascending", "the first band starts at 0 and each next band has a higher `min`"
+    ),
+    Code.DUPLICATE_ID: _m("duplicate id", "id '{id}' appears twice; give every part its own id"),
+    Code.DUPLICATE_TITLE: _m(
+        "two criteria with the same title",
+        "criterion '{other}' has the same title; each criterion measures one other thing",
+    ),
+    Code.DUPLICATE_DEFINITION: _m(
+        "two criteria with the same definition",
+        "criterion '{other}' has the same definition; each criterion measures one other thing",
+    ),
+    Code.CHANGELOG_VERSION: _m(
+        "changelog behind the version", "the newest entry of `changes` must be about version {version}"
+    ),
     Code.UNUSED_SCALE: _m("scale not used", "scale '{scale}' is not used by any criterion"),
     Code.DUPLICATE_CHECKLIST: _m(
         "duplicate checklist id", "checklist id '{id}' is also used by {other}; ids must be unique"
@@ -280,6 +334,13 @@ EN: dict[Code, Message] = {
     Code.GRADE_OUT_OF_SCALE: _m("grade outside the scale", "grade {grade} is outside {low}–{high}"),
     Code.OPTION_FOR_GRADE: _m("option instead of grade", "this criterion takes a grade, not an option"),
     Code.GRADE_FOR_OPTION: _m("grade instead of option", "this criterion takes an option, not a grade"),
+    Code.UNKNOWN_CRITICAL_ERROR: _m(
+        "unknown critical error", "critical error '{error}' is not on checklist '{checklist}'"
+    ),
+    Code.UNSUPPORTED_FORMAT_VERSION: _m(
+        "format version not supported",
+        "this file has format version {found}; this version of IJkpunt reads version {supported}",
+    ),
     Code.OTHER_CHECKLIST: _m(
         "evaluation belongs to another checklist", "this evaluation is for checklist '{found}', not '{expected}'"
     ),
@@ -321,8 +382,8 @@ EN: dict[Code, Message] = {
         "an e-mail address in free text", "This is an e-mail address. If it is a citizen's, remove it."
     ),
     Code.PHONE_IN_TEXT: _m("a phone number in free text", "This is a phone number. If it is a citizen's, remove it."),
-    Code.EXAMPLE_NOT_KNOCKOUT: _m(
-        "worked example names no knock-out criterion", "'{criterion}' is not a knock-out criterion"
+    Code.EXAMPLE_NOT_CRITICAL: _m(
+        "worked example names no critical criterion", "'{criterion}' is not a critical criterion"
     ),
     Code.EXAMPLE_INCOMPLETE: _m("worked example incomplete", "answer every criterion; not answered: {missing}"),
     Code.BROKEN_LINK: _m("broken link", "{detail}"),

@@ -2,16 +2,26 @@
 
 Quality score = Σ(weight × normalised points) / Σ(weight) over the answered,
 applicable quality criteria, as a percentage. n.v.t. leaves the denominator.
-Compliance criteria are reported apart as passed/failed. A knock-out criterion
-that is not met sets the quality score to 0.
+Compliance criteria are reported apart as passed/failed. A critical criterion
+that is not met, or a flagged critical error, fails the contact: the checklist's
+policy either sets the quality score to 0 or keeps it and marks the contact failed.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 
-from .checklist import Checklist, Criterion, GradeScale, OptionsScale, Section
-from .evaluation import Answer, ComplianceResult, KnockOut, Outcome, Scores, SectionScore
+from .checklist import Checklist, Criterion, GradeScale, OptionsScale, Relationship, Section
+from .evaluation import (
+    Answer,
+    ComplianceResult,
+    CriticalCriterion,
+    CriticalFlag,
+    CriticalResult,
+    Outcome,
+    Scores,
+    SectionScore,
+)
 
 
 def normalised(scale: OptionsScale | GradeScale, answer: Answer) -> float:
@@ -45,10 +55,11 @@ def percentage(weighted: list[tuple[float, float]]) -> float | None:
 def score(
     checklist: Checklist,
     answers: Mapping[str, Answer],
-    relationship: bool | None = None,
+    relationship: Relationship | None = None,
     outcome: Outcome | None = None,
+    critical_errors: Sequence[str] = (),
 ) -> Scores:
-    """Compute every score for a set of answers (answers must fit the checklist)."""
+    """Compute every score for a set of answers (answers and flagged errors must fit the checklist)."""
     missing = [c.id for c in checklist.criteria() if not _answer(answers, c).answered]
     if relationship is None:
         missing.append("relationship")
@@ -56,34 +67,57 @@ def score(
         missing.append("outcome")
     complete = not missing
 
-    before = percentage(_quality_points(checklist, answers, checklist.criteria())) if complete else None
-    knockouts = [
-        KnockOut(criterion=c.id, title=c.title)
-        for c in checklist.criteria()
-        if c.knockout and _not_met(checklist, c, _answer(answers, c))
-    ]
+    computed = percentage(_quality_points(checklist, answers, checklist.criteria())) if complete else None
+    critical = critical_result(checklist, answers, critical_errors)
+    quality = _apply_policy(checklist, computed, critical.failed)
+    band = checklist.band_of(quality)
     return Scores(
         complete=complete,
         missing=missing,
-        quality=0.0 if knockouts and before is not None else before,
-        quality_before_knockout=before,
-        knockouts=knockouts,
+        quality=quality,
+        quality_computed=computed,
+        band=band.id if band else None,
+        passed=None if not complete else not critical.failed,
+        critical=critical,
         sections=[_section_score(checklist, answers, s) for s in checklist.sections],
         compliance=_compliance(checklist, answers),
-        relationship_kept=relationship,
+        relationship=relationship,
     )
 
 
-def running_quality(checklist: Checklist, answers: Mapping[str, Answer]) -> float | None:
-    """Provisional quality score over the criteria answered so far (knock-outs applied).
+def critical_result(
+    checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
+) -> CriticalResult:
+    """Critical criteria not met and critical errors flagged: either fails the contact."""
+    criteria = [
+        CriticalCriterion(criterion=c.id, title=c.title)
+        for c in checklist.criteria()
+        if c.critical and _not_met(checklist, c, _answer(answers, c))
+    ]
+    flagged = [CriticalFlag(error=e.id, title=e.title) for e in checklist.critical_errors if e.id in critical_errors]
+    return CriticalResult(
+        policy=checklist.critical_policy, failed=bool(criteria or flagged), criteria=criteria, errors=flagged
+    )
+
+
+def _apply_policy(checklist: Checklist, computed: float | None, failed: bool) -> float | None:
+    """zero-score sets a failed contact's quality to 0; fail-contact keeps it (the contact is marked failed)."""
+    if computed is not None and failed and checklist.critical_policy == "zero-score":
+        return 0.0
+    return computed
+
+
+def running_quality(
+    checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
+) -> float | None:
+    """Provisional quality score over the criteria answered so far, with the critical policy applied.
 
     Shown while the form is being filled in; not part of an exported evaluation, whose
     quality score exists only once every criterion is answered. None until an applicable
-    quality criterion is answered (0 as soon as a knock-out fails).
+    quality criterion is answered.
     """
     so_far = percentage(_quality_points(checklist, answers, checklist.criteria()))
-    failed = any(c.knockout and _not_met(checklist, c, _answer(answers, c)) for c in checklist.criteria())
-    return 0.0 if failed else so_far
+    return _apply_policy(checklist, so_far, critical_result(checklist, answers, critical_errors).failed)
 
 
 _UNANSWERED = Answer()
@@ -94,7 +128,7 @@ def _answer(answers: Mapping[str, Answer], criterion: Criterion) -> Answer:
 
 
 def _not_met(checklist: Checklist, criterion: Criterion, answer: Answer) -> bool:
-    """Answered, applicable and not met: what fails a knock-out or a compliance criterion."""
+    """Answered, applicable and not met: what fails a critical or a compliance criterion."""
     return answer.answered and not answer.na and not is_met(checklist.scale_of(criterion), answer)
 
 

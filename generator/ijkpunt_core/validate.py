@@ -7,6 +7,8 @@ cannot see (references between parts, unique ids, n.v.t. rules).
 
 from __future__ import annotations
 
+import itertools
+import re
 import types
 import typing
 from collections.abc import Iterator
@@ -54,7 +56,13 @@ def consistency_problems(data: object) -> list[Problem]:
     file with both kinds of mistakes gets them all in one run.
     """
     document = data if isinstance(data, dict) else {}
-    return [*_scale_problems(document), *_section_problems(document), *unsafe_text_problems(document)]
+    return [
+        *_scale_problems(document),
+        *_section_problems(document),
+        *_criterion_text_problems(document),
+        *_checklist_problems(document),
+        *unsafe_text_problems(document),
+    ]
 
 
 def _items(node: object) -> list[tuple[int, dict[str, Any]]]:
@@ -125,6 +133,8 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
             if isinstance(scale, str) and scale not in scale_ids:
                 yield Problem(Code.UNKNOWN_SCALE, (*path, "scale"), {"scale": scale}, allowed=scale_ids)
             yield from _source_problems(criterion.get("sources"), (*path, "sources"), source_ids)
+            yield from _basis_problems(criterion, path)
+            yield from _anchor_problems(criterion, _mapping(document.get("scales")).get(scale or ""), path)
             na = _mapping(criterion.get("na"))
             if na.get("when") is not None and na.get("allowed") is not True:
                 yield Problem(Code.NA_WHEN_WITHOUT_ALLOWED, (*path, "na", "when"))
@@ -132,6 +142,90 @@ def _section_problems(document: dict[str, Any]) -> Iterator[Problem]:
                 yield Problem(Code.NA_ALLOWED_WITHOUT_WHEN, (*path, "na"))
     relationship = _mapping(document.get("relationship"))
     yield from _source_problems(relationship.get("sources"), ("relationship", "sources"), source_ids)
+    if relationship:
+        yield from _basis_problems(relationship, ("relationship",))
+
+
+def _basis_problems(node: dict[str, Any], path: Path) -> Iterator[Problem]:
+    """No source is fine only when the basis (own professional judgement) is written down."""
+    if node.get("sources") == [] and not node.get("basis"):
+        yield Problem(Code.MISSING_BASIS, (*path, "sources"))
+
+
+def _anchor_problems(criterion: dict[str, Any], scale: object, path: Path) -> Iterator[Problem]:
+    """Each option of an options scale needs its own anchor on every criterion; grade anchors are optional."""
+    anchors = _mapping(criterion.get("anchors"))
+    scale = _mapping(scale)
+    if scale.get("type") == "options":
+        option_ids = tuple(str(o.get("id")) for _, o in _items(scale.get("options")))
+        if not _usable_options(option_ids):
+            return  # the scale's own problems come first; anchors are checked once it holds
+        for option_id in option_ids:
+            if option_id not in anchors:
+                yield Problem(Code.MISSING_ANCHOR, (*path, "anchors"), {"option": option_id})
+        allowed = option_ids
+    elif scale.get("type") == "grade":
+        low, high = scale.get("min", 1), scale.get("max", 10)
+        allowed = tuple(str(g) for g in range(low, high + 1)) if isinstance(low, int) and isinstance(high, int) else ()
+    else:
+        return
+    for key in anchors:
+        if key not in allowed:
+            yield Problem(Code.UNKNOWN_ANCHOR, (*path, "anchors", key), {"option": key}, allowed=allowed)
+
+
+def _usable_options(option_ids: tuple[str, ...]) -> bool:
+    valid = all(re.fullmatch(ID_PATTERN, o) for o in option_ids)
+    return len(option_ids) >= 2 and len(set(option_ids)) == len(option_ids) and valid
+
+
+def _criterion_text_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    """Two criteria with the same title or definition score the same thing twice, or confuse the evaluator."""
+    for field, code in (("title", Code.DUPLICATE_TITLE), ("definition", Code.DUPLICATE_DEFINITION)):
+        seen: dict[str, str] = {}
+        ids: set[str] = set()
+        for s, section in _items(document.get("sections")):
+            for c, criterion in _items(section.get("criteria")):
+                text = _text(criterion, field)
+                criterion_id = str(criterion.get("id"))
+                if criterion_id in ids:
+                    continue  # a repeated id is reported as such; its copied texts are the same mistake
+                ids.add(criterion_id)
+                if text is None:
+                    continue
+                key = " ".join(text.split()).casefold()
+                if key in seen:
+                    yield Problem(code, ("sections", s, "criteria", c, field), {"other": seen[key]})
+                else:
+                    seen[key] = str(criterion.get("id"))
+
+
+def _checklist_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    """Bands, critical errors, targets and the changelog."""
+    bands = _items(document.get("bands"))
+    minima = [b.get("min") for _, b in bands]
+    if bands and all(isinstance(m, int | float) for m in minima):
+        ordered = minima[0] == 0 and all(a < b for a, b in itertools.pairwise(minima))  # type: ignore[operator]
+        if not ordered:
+            yield Problem(Code.BANDS_OUT_OF_ORDER, ("bands",))
+    for field in ("bands", "critical_errors"):
+        seen: set[str] = set()
+        for i, item in _items(document.get(field)):
+            item_id = _text(item, "id")
+            if item_id is not None and item_id in seen:
+                yield Problem(Code.DUPLICATE_ID, (field, i, "id"), {"id": item_id})
+            seen.add(item_id or "")
+    targets = _mapping(document.get("targets"))
+    source = targets.get("source")
+    known = tuple(_mapping(document.get("sources")))
+    if isinstance(source, str) and source not in known:
+        yield Problem(Code.UNKNOWN_SOURCE, ("targets", "source"), {"source": source}, allowed=known)
+    if targets and source is None and not targets.get("basis"):
+        yield Problem(Code.MISSING_BASIS, ("targets", "source"))
+    changes = _items(document.get("changes"))
+    version = document.get("version")
+    if changes and isinstance(version, str) and changes[0][1].get("version") != version:
+        yield Problem(Code.CHANGELOG_VERSION, ("changes", 0, "version"), {"version": version})
 
 
 def _source_problems(sources: object, path: Path, known: tuple[str, ...]) -> Iterator[Problem]:

@@ -47,14 +47,16 @@ export function showScores({ scores, running, problems }) {
   missing.title = scores.missing.map(titleOf).join("\n");
   if (problems.length) missing.textContent += " " + inputProblems(problems.length);
 
-  const knockout = byId("ijk-knockout");
-  const titles = scores.knockouts.map((k) => `“${k.title}”`).join(", ");
-  knockout.hidden = !scores.knockouts.length;
-  knockout.textContent = !scores.knockouts.length
+  const band = byId("ijk-band");
+  band.hidden = !running.band;
+  band.textContent = running.band ? t("js.score.band", { band: running.band.label }) : "";
+
+  const critical = byId("ijk-critical");
+  const reasons = [...scores.critical.criteria, ...scores.critical.errors].map((c) => `“${c.title}”`).join(", ");
+  critical.hidden = !scores.critical.failed;
+  critical.textContent = !scores.critical.failed
     ? ""
-    : scores.quality_before_knockout !== null
-      ? t("js.score.knockout_before", { titles, score: formatPercent(scores.quality_before_knockout) })
-      : t("js.score.knockout", { titles });
+    : t(scores.critical.policy === "zero-score" ? "js.score.critical_zero" : "js.score.critical_fail", { reasons });
 
   for (const section of scores.sections) {
     const target = document.querySelector(`[data-section-score="${CSS.escape(section.section)}"]`);
@@ -74,10 +76,16 @@ export function showScores({ scores, running, problems }) {
   failed.textContent = compliance.failed.length
     ? t("js.score.compliance_failed", { titles: compliance.failed.map(titleOf).join(", ") })
     : "";
-  byId("ijk-relationship").textContent = scores.relationship_kept === null
+  byId("ijk-relationship").textContent = scores.relationship === null
     ? t("js.score.none")
-    : t(scores.relationship_kept ? "js.score.yes" : "js.score.no");
+    : t(RELATIONSHIP[scores.relationship]);
 }
+
+const RELATIONSHIP = {
+  weakened: "js.relationship.weakened",
+  kept: "js.relationship.kept",
+  strengthened: "js.relationship.strengthened",
+};
 
 function inputProblems(count) {
   return t(count === 1 ? "js.score.input_problems_one" : "js.score.input_problems_many", { count });

@@ -40,14 +40,14 @@ def telefoon(project_root: Path) -> Checklist:
 
 
 def planned_answers(checklist: Checklist) -> dict[str, Answer]:
-    """A spread of answers: every option position, some n.v.t., knock-outs met."""
+    """A spread of answers: every option position, some n.v.t., critical criteria met."""
     answers = {}
     for i, criterion in enumerate(checklist.criteria()):
         scale = checklist.scale_of(criterion)
         assert isinstance(scale, OptionsScale)
         if criterion.na.allowed and i % 4 == 1:
             answers[criterion.id] = Answer(na=True)
-        elif criterion.knockout:
+        elif criterion.critical:
             answers[criterion.id] = Answer(option=max(scale.options, key=lambda o: o.points).id)
         else:
             answers[criterion.id] = Answer(option=scale.options[(i + 1) % len(scale.options)].id)
@@ -91,10 +91,17 @@ def test_fill_score_export_equals_cpython(
     quality = page.locator("#ijk-quality")
     expect(quality).to_have_text("—")
     first_section = telefoon.sections[0]
+
+    def option_position(criterion_id: str) -> int:
+        scale = telefoon.scale_of(telefoon.criterion(criterion_id))  # type: ignore[arg-type]
+        assert isinstance(scale, OptionsScale)
+        return [o.id for o in scale.options].index(str(answers[criterion_id].option))
+
+    by_keyboard = next(c.id for c in telefoon.criteria() if not answers[c.id].na and option_position(c.id) >= 1)
     for criterion in telefoon.criteria():
         answer = answers[criterion.id]
         value = "na" if answer.na else str(answer.option)
-        if criterion.id == telefoon.criteria()[2].id:
+        if criterion.id == by_keyboard:
             # keyboard: focus the lowest option, then the arrow key moves the choice up one
             scale = telefoon.scale_of(criterion)
             assert isinstance(scale, OptionsScale)
@@ -122,12 +129,12 @@ def test_fill_score_export_equals_cpython(
     expect(quality).to_have_attribute("data-value", "")
     expect(page.locator("#ijk-provisional")).to_have_text("voorlopig")
 
-    radio(page, "relationship", "ja").click()
+    radio(page, "relationship", "strengthened").click()
     radio(page, "outcome", "transferred").click()
     page.get_by_label("Hoe vaak?").fill("2")
     outcome = Outcome(result="transferred", transfers=2)
 
-    expected_scores = score(telefoon, answers, True, outcome)
+    expected_scores = score(telefoon, answers, "strengthened", outcome)
     assert expected_scores.complete and expected_scores.quality is not None
     expect(quality).to_have_text(shown_percent(expected_scores.quality))
     expect(page.locator("#ijk-missing")).to_have_text("Alles is ingevuld.")
@@ -151,7 +158,7 @@ def test_fill_score_export_equals_cpython(
         "Publiekszaken",
     )
     assert evaluation.contact_date == date(2026, 11, 20)
-    assert evaluation.outcome == outcome and evaluation.relationship is True
+    assert evaluation.outcome == outcome and evaluation.relationship == "strengthened"
     assert evaluation.checklist.content_hash == telefoon.content_hash()
     # CPython's core, given the same answers, produces exactly the same document
     recomputed = evaluate(telefoon, evaluation.draft(), evaluation.tool_version).evaluation
@@ -165,15 +172,34 @@ def test_fill_score_export_equals_cpython(
     assert foreign == []
 
 
-def test_failed_knockout_is_explained(form: Page, telefoon: Checklist) -> None:
+def test_a_failed_critical_criterion_and_a_critical_error_are_explained(form: Page, telefoon: Checklist) -> None:
     page = form
-    knockout = next(c for c in telefoon.criteria() if c.knockout)
-    radio(page, f"answer:{knockout.id}", "nee").click()
-    message = page.locator("#ijk-knockout")
+    critical = next(c for c in telefoon.criteria() if c.critical)
+    radio(page, f"answer:{critical.id}", "nee").click()
+    message = page.locator("#ijk-critical")
     expect(message).to_be_visible()
-    expect(message).to_contain_text(knockout.title)
-    expect(message).to_contain_text("kwaliteitsscore 0")
-    expect(page.locator("#ijk-compliance-failed")).to_contain_text(knockout.title)
+    expect(message).to_contain_text(critical.title)
+    expect(message).to_contain_text("Niet geslaagd")
+    expect(page.locator("#ijk-compliance-failed")).to_contain_text(critical.title)
+    error = telefoon.critical_errors[0]
+    page.get_by_label(error.title).check()
+    expect(message).to_contain_text(error.title)
+    radio(page, f"answer:{critical.id}", "ja").click()
+    page.get_by_label(error.title).uncheck()
+    expect(message).to_be_hidden()
+
+
+def test_the_anchors_of_a_criterion_are_on_the_form(form: Page, telefoon: Checklist) -> None:
+    page = form
+    criterion = next(c for c in telefoon.criteria() if len(c.anchors) == 3)
+    anchors = page.locator(f"#c-{criterion.id} details.ijk-anchors")
+    first_option = telefoon.scale_of(criterion).options[0]  # type: ignore[union-attr]
+    expect(anchors.get_by_text(criterion.anchors[first_option.id])).to_be_hidden()
+    anchors.locator("summary").click()
+    for option_id, text in criterion.anchors.items():
+        expect(anchors.get_by_text(text, exact=True)).to_be_visible()
+        assert option_id
+    anchors.locator("summary").click()
 
 
 def test_draft_survives_a_reload(page: Page, site_url: str, telefoon: Checklist) -> None:
@@ -210,12 +236,12 @@ def test_other_channels_load_and_score(page: Page, site_url: str, project_root: 
     answers = planned_answers(checklist)
     for criterion_id, answer in answers.items():
         radio(page, f"answer:{criterion_id}", "na" if answer.na else str(answer.option)).click()
-    radio(page, "relationship", "nee").click()
+    radio(page, "relationship", "weakened").click()
     radio(page, "outcome", "direct").click()
-    expected = score(checklist, answers, False, Outcome(result="direct"))
+    expected = score(checklist, answers, "weakened", Outcome(result="direct"))
     assert expected.quality is not None
     expect(page.locator("#ijk-quality")).to_have_text(shown_percent(expected.quality))
-    expect(page.locator("#ijk-relationship")).to_have_text("nee")
+    expect(page.locator("#ijk-relationship")).to_have_text("verzwakt")
 
 
 class _WrongWasmType(SiteHandler):

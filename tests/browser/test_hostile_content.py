@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,10 +33,10 @@ def hostile_url(tmp_path_factory: pytest.TempPathFactory, project_root: Path) ->
         os.symlink(project_root / name, project / name)
     text = (project_root / "checklists" / "kcc-telefoon.yaml").read_text(encoding="utf-8")
     text = text.replace("title: KCC telefoon", f"title: {json.dumps(TITLE)}", 1)
-    first_definition = "        definition: >-\n"
-    at = text.index(first_definition)
-    end = text.index("\n        indicators:", at)
-    text = text[:at] + f"        definition: {json.dumps(DEFINITION)}" + text[end:]
+    at = text.index("        definition: ")
+    end = re.compile(r"\n        [a-z_]+:").search(text, at + 1)  # the key after the definition
+    assert end is not None
+    text = text[:at] + f"        definition: {json.dumps(DEFINITION)}" + text[end.start() :]
     (project / "checklists" / "kcc-telefoon.yaml").write_text(text, encoding="utf-8")
     out = project / "public"
     build(project, out)

@@ -12,41 +12,26 @@ from typing import Any
 import pytest
 
 from ijkpunt_core.api import Form
-from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Answer, Evaluation, Outcome, Scores
 from ijkpunt_core.form_input import draft_from_form, form_field
 from ijkpunt_core.problems import render
 from ijkpunt_core.scoring import running_quality, score
 
+from ..builders import build, criterion, minimal_checklist, section
+
 UUID = "3f2a9c1b-5d4e-4f60-8a7b-9c0d1e2f3a4b"
 CREATED = "2026-11-24T14:30:00.000Z"
 
 
-def _criterion(cid: str, scale: str, kind: str = "quality", **extra: Any) -> dict[str, Any]:
-    return {
-        "id": cid,
-        "title": f"Criterium {cid}",
-        "kind": kind,
-        "scale": scale,
-        **extra,
-        "definition": "De medewerker doet wat goed is.",
-        "indicators": ["Is hoorbaar vriendelijk."],
-        "examples": {"good": ["Goedemorgen."], "poor": ["Ja?"]},
-        "rationale": "Dit bouwt vertrouwen op.",
-        "kpi": "vertrouwen",
-        "sources": ["boek"],
-    }
-
-
-CHECKLIST = Checklist.model_validate(
-    {
-        "id": "test",
-        "version": "1.0.0",
-        "title": "Testchecklist",
-        "channel": "telefoon",
-        "license": "CC-BY-4.0",
-        "description": "Een checklist voor de tests.",
-        "scales": {
+CHECKLIST = build(
+    minimal_checklist(
+        section(
+            "s",
+            criterion("groet", weight=1),
+            criterion("cijfer", scale="cijfer", weight=3, na={"allowed": True, "when": "Geen gesprek."}),
+            criterion("melding", kind="compliance", critical=True),
+        ),
+        scales={
             "ja-nee": {
                 "type": "options",
                 "title": "Ja / nee",
@@ -54,27 +39,7 @@ CHECKLIST = Checklist.model_validate(
             },
             "cijfer": {"type": "grade", "title": "Rapportcijfer"},
         },
-        "sections": [
-            {
-                "id": "s",
-                "title": "Sectie",
-                "criteria": [
-                    _criterion("groet", "ja-nee", weight=1),
-                    _criterion("cijfer", "cijfer", weight=3, na={"allowed": True, "when": "Geen gesprek."}),
-                    _criterion("melding", "ja-nee", kind="compliance", knockout=True),
-                ],
-            }
-        ],
-        "relationship": {
-            "title": "Vertrouwen behouden?",
-            "definition": "De inwoner vertrouwt de gemeente na het contact.",
-            "indicators": ["Bedankt de medewerker."],
-            "examples": {"good": ["Dank u wel."], "poor": ["Laat maar."]},
-            "rationale": "Vertrouwen is het doel.",
-            "sources": ["boek"],
-        },
-        "sources": {"boek": {"title": "Een boek", "publisher": "Een uitgever", "year": 2020}},
-    }
+    )
 )
 
 COMPLETE = {
@@ -85,7 +50,7 @@ COMPLETE = {
     "answer:groet": "ja",
     "answer:cijfer": "8",
     "answer:melding": "ja",
-    "relationship": "ja",
+    "relationship": "kept",
     "outcome": "direct",
     "transfers": "1",
 }
@@ -131,7 +96,7 @@ def test_values_are_trimmed_and_turned_into_answers() -> None:
         "cijfer": Answer(grade=8),
         "melding": Answer(option="ja"),
     }
-    assert (draft.relationship, draft.outcome) == (True, Outcome(result="direct"))
+    assert (draft.relationship, draft.outcome) == ("kept", Outcome(result="direct"))
 
 
 def test_a_comment_without_a_choice_is_kept_and_na_is_an_answer() -> None:
@@ -140,10 +105,21 @@ def test_a_comment_without_a_choice_is_kept_and_na_is_an_answer() -> None:
     assert draft.answers == {"groet": Answer(comment="Later kiezen."), "cijfer": Answer(na=True)}
 
 
-@pytest.mark.parametrize(("value", "expected"), [("ja", True), ("nee", False), ("", None)])
-def test_relationship(value: str, expected: bool | None) -> None:
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("weakened", "weakened"), ("kept", "kept"), ("strengthened", "strengthened"), ("", None)],
+)
+def test_relationship(value: str, expected: str | None) -> None:
     draft, _ = draft_from_form(raw(relationship=value), CHECKLIST)
-    assert draft is not None and draft.relationship is expected
+    assert draft is not None and draft.relationship == expected
+
+
+def test_critical_errors_are_the_ticked_boxes_in_checklist_order() -> None:
+    draft, problems = draft_from_form(
+        raw(**{"critical:onjuiste-informatie": "ja", "critical:onbekend": "ja"}), CHECKLIST
+    )
+    assert problems == [] and draft is not None
+    assert draft.critical_errors == ["onjuiste-informatie"]
 
 
 @pytest.mark.parametrize(
@@ -250,7 +226,7 @@ def test_running_quality_over_what_is_answered() -> None:
 
 def test_running_quality_equals_the_final_score_once_complete() -> None:
     answers = {"groet": Answer(option="nee"), "cijfer": Answer(grade=10), "melding": Answer(option="ja")}
-    final = score(CHECKLIST, answers, True, Outcome(result="direct"))
+    final = score(CHECKLIST, answers, "kept", Outcome(result="direct"))
     assert final.complete and running_quality(CHECKLIST, answers) == final.quality == 75.0
 
 
@@ -272,13 +248,14 @@ def test_form_live_returns_scores_and_a_provisional_running_score(form: Form) ->
     assert set(payload["scores"]) == set(Scores.model_fields)
     scores = Scores.model_validate(payload["scores"])
     assert scores == score(CHECKLIST, {"groet": Answer(option="ja")})
-    assert payload["running"] == {"quality": 100.0, "provisional": True}
+    assert payload["running"] == {"quality": 100.0, "provisional": True, "band": {"id": "goed", "label": "Goed"}}
 
 
 def test_form_live_when_complete_is_not_provisional(form: Form) -> None:
     payload = json.loads(form.live(as_json(**COMPLETE)))
     assert payload["scores"]["complete"] is True
-    assert payload["running"] == {"quality": payload["scores"]["quality"], "provisional": False}
+    band = {"id": payload["scores"]["band"], "label": "Goed"}
+    assert payload["running"] == {"quality": payload["scores"]["quality"], "provisional": False, "band": band}
 
 
 def test_form_live_keeps_scoring_around_a_bad_value(form: Form) -> None:
@@ -318,7 +295,7 @@ def test_form_export_of_a_complete_form(form: Form) -> None:
     assert evaluation.scores == score(
         CHECKLIST,
         {"groet": Answer(option="ja"), "cijfer": Answer(grade=8), "melding": Answer(option="ja")},
-        True,
+        "kept",
         Outcome(result="direct"),
     )
 

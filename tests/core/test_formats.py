@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator  # type: ignore[import-untyped]
 
 from ijkpunt_core import __version__
-from ijkpunt_core.checklist import Checklist, OptionsScale
+from ijkpunt_core.checklist import Checklist, OptionsScale, Relationship
 from ijkpunt_core.evaluate import evaluate, export_filename, rescore
 from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
 from ijkpunt_core.problems import Code, render
@@ -84,11 +84,11 @@ def test_schemas_are_valid_draft_2020_12() -> None:
 
 def test_evaluation_from_evaluate_matches_the_schema() -> None:
     evaluation = exported(
-        TELEFOON, draft(answers=full_answers(TELEFOON), relationship=True, outcome=Outcome(result="direct"))
+        TELEFOON, draft(answers=full_answers(TELEFOON), relationship="kept", outcome=Outcome(result="direct"))
     )
     assert schema_errors(EVALUATION_SCHEMA, evaluation.model_dump(mode="json")) == []
     assert schema_errors(EVALUATION_SCHEMA, json.loads(evaluation.model_dump_json())) == []
-    assert (evaluation.format, evaluation.format_version, evaluation.channel) == ("ijkpunt-evaluation", 1, "telefoon")
+    assert (evaluation.format, evaluation.format_version, evaluation.channel) == ("ijkpunt-evaluation", 2, "telefoon")
     assert evaluation.checklist.model_dump() == {
         "id": "kcc-telefoon",
         "version": TELEFOON.version,
@@ -139,7 +139,7 @@ def test_schema_rejects_a_key_that_is_not_an_id(where: str) -> None:
 
 @pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.name)
 def test_shipped_checklist_matches_the_schema(path: Path) -> None:
-    as_written = read_yaml(path)
+    as_written = json.loads(json.dumps(read_yaml(path), default=str))  # YAML dates are JSON text
     assert schema_errors(CHECKLIST_SCHEMA, as_written) == []
     assert schema_errors(CHECKLIST_SCHEMA, shipped(path.stem).model_dump(mode="json")) == []
 
@@ -220,12 +220,14 @@ def test_content_hash_does_not_depend_on_key_order_or_number_spelling() -> None:
 def test_evaluation_json_round_trip() -> None:
     evaluation = exported(
         TELEFOON,
-        draft(answers={"empathie": opt("matig", "Zucht hoorbaar.")}, relationship=False, notes="Lastig gesprek."),
+        draft(
+            answers={"empathie": opt("voldoende", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."
+        ),
     )
     back = Evaluation.model_validate_json(evaluation.model_dump_json())
     assert back == evaluation
     assert back.draft() == draft(
-        answers={"empathie": opt("matig", "Zucht hoorbaar.")}, relationship=False, notes="Lastig gesprek."
+        answers={"empathie": opt("voldoende", "Zucht hoorbaar.")}, relationship="weakened", notes="Lastig gesprek."
     )
 
 
@@ -268,7 +270,7 @@ drafts = st.builds(
     contact_date=st.dates(),
     created_at=st.datetimes(),
     answers=answer_sets(TELEFOON),
-    relationship=st.none() | st.booleans(),
+    relationship=st.none() | st.sampled_from(["weakened", "kept", "strengthened"]),
     outcome=outcomes,
     notes=st.text(free_text, max_size=50),
 )
@@ -310,13 +312,13 @@ def reference_quality(checklist: Checklist, answers: dict[str, Answer]) -> Fract
 
 
 @FAST
-@given(answer_sets(TELEFOON), st.none() | st.booleans(), outcomes)
+@given(answer_sets(TELEFOON), st.none() | st.sampled_from(["weakened", "kept", "strengthened"]), outcomes)
 def test_scores_stay_in_range_and_follow_the_rules(
-    answers: dict[str, Answer], relationship: bool | None, outcome: Outcome | None
+    answers: dict[str, Answer], relationship: Relationship | None, outcome: Outcome | None
 ) -> None:
     scores = score(TELEFOON, answers, relationship, outcome)
     assert in_range(scores.quality)
-    assert in_range(scores.quality_before_knockout)
+    assert in_range(scores.quality_computed)
     assert in_range(scores.compliance.score)
     assert all(in_range(s.score) and 0 <= s.answered <= s.total for s in scores.sections)
 
@@ -326,23 +328,24 @@ def test_scores_stay_in_range_and_follow_the_rules(
     assert (scores.quality is None) is (not scores.complete)  # telefoon has quality criteria without n.v.t.
     if scores.complete:
         expected = reference_quality(TELEFOON, answers)
-        assert expected is not None and scores.quality_before_knockout is not None
-        assert abs(scores.quality_before_knockout - float(expected)) <= 0.05 + 1e-9
-        assert scores.quality == (0.0 if scores.knockouts else scores.quality_before_knockout)
+        assert expected is not None and scores.quality_computed is not None
+        assert abs(scores.quality_computed - float(expected)) <= 0.05 + 1e-9
+        zeroed = scores.critical.failed and TELEFOON.critical_policy == "zero-score"
+        assert scores.quality == (0.0 if zeroed else scores.quality_computed)
 
     knocked = {
         c.id
         for c in TELEFOON.criteria()
-        if c.knockout
+        if c.critical
         and answers.get(c.id, Answer()).answered
         and not answers[c.id].na
         and not is_met(TELEFOON.scale_of(c), answers[c.id])
     }
-    assert {k.criterion for k in scores.knockouts} == knocked
+    assert {k.criterion for k in scores.critical.criteria} == knocked
     compliance = scores.compliance
     answered_compliance = [c.id for c in TELEFOON.criteria() if c.kind == "compliance" and c.id not in unanswered]
     assert sorted(compliance.passed + compliance.failed + compliance.not_applicable) == sorted(answered_compliance)
-    assert scores.relationship_kept is relationship
+    assert scores.relationship == relationship
 
 
 @FAST
@@ -369,13 +372,13 @@ def test_export_filename_makes_the_agent_code_safe(agent: str, part: str) -> Non
 
 def complete_evaluation() -> Evaluation:
     return exported(
-        TELEFOON, draft(answers=full_answers(TELEFOON), relationship=True, outcome=Outcome(result="direct"))
+        TELEFOON, draft(answers=full_answers(TELEFOON), relationship="kept", outcome=Outcome(result="direct"))
     )
 
 
 @pytest.mark.parametrize("tool_version", [__version__, "0.0.9"])
 def test_rescore_of_an_untouched_export_reproduces_it(tool_version: str) -> None:
-    d = draft(answers=full_answers(TELEFOON), relationship=True, outcome=Outcome(result="direct"))
+    d = draft(answers=full_answers(TELEFOON), relationship="kept", outcome=Outcome(result="direct"))
     evaluation = evaluate(TELEFOON, d, tool_version=tool_version).evaluation
     assert evaluation is not None
     result = rescore(TELEFOON, evaluation)
@@ -401,7 +404,7 @@ def test_rescore_flags_tampered_scores(tamper: Any) -> None:
     assert [(p.code, p.path, p.severity) for p in result.problems] == [(Code.SCORES_DIFFER, ("scores",), "error")]
     assert result.evaluation is not None
     assert result.evaluation.scores == score(
-        TELEFOON, Evaluation.model_validate(data).answers, relationship=True, outcome=Outcome(result="direct")
+        TELEFOON, Evaluation.model_validate(data).answers, relationship="kept", outcome=Outcome(result="direct")
     )
 
 
@@ -414,12 +417,14 @@ def test_rescore_refuses_another_checklist() -> None:
 
 def test_rescore_warns_when_the_checklist_changed() -> None:
     evaluation = complete_evaluation()
-    changed = TELEFOON.model_copy(update={"version": "1.1.0", "title": "KCC telefoon (herzien)"})
-    result = rescore(Checklist.model_validate(changed.model_dump()), evaluation)
+    changed = TELEFOON.model_dump()
+    changed |= {"version": "2.1.0", "title": "KCC telefoon (herzien)"}
+    changed["changes"] = [{"version": "2.1.0", "date": date(2026, 12, 1), "summary": "Titel."}, *changed["changes"]]
+    result = rescore(Checklist.model_validate(changed), evaluation)
     assert [(p.code, p.path, p.severity) for p in result.problems] == [
         (Code.CHECKLIST_CHANGED, ("checklist", "content_hash"), "warning")
     ]
-    assert "1.0.1 → 1.1.0" in render(result.problems[0])
+    assert f"{TELEFOON.version} → 2.1.0" in render(result.problems[0])
 
 
 def test_rescore_reports_answers_that_no_longer_fit() -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ijkpunt_core.checklist import Checklist
-from ijkpunt_core.evaluation import Answer, KnockOut, Outcome, Scores, SectionScore
+from ijkpunt_core.checklist import Checklist, Relationship
+from ijkpunt_core.evaluation import Answer, CriticalCriterion, CriticalFlag, Outcome, Scores, SectionScore
 from ijkpunt_core.scoring import is_met, normalised, score
 
 from ..builders import NA, build, criterion, grade_scale, minimal_checklist, opt, options_scale, section
@@ -17,7 +17,7 @@ VIER = {"vier": options_scale(0, 1, 2, 3, title="Vierpunts")}
 
 def complete(checklist: Checklist, answers: dict[str, Answer]) -> Scores:
     """Scores with the relationship question and the outcome answered."""
-    return score(checklist, answers, relationship=True, outcome=DIRECT)
+    return score(checklist, answers, relationship="kept", outcome=DIRECT)
 
 
 def two_weighted() -> Checklist:
@@ -48,7 +48,7 @@ def test_quality_is_weighted_mean_of_normalised_points(a: str, b: str, expected:
     scores = complete(two_weighted(), {"a": opt(a), "b": opt(b)})
     assert scores.complete
     assert scores.quality == expected
-    assert scores.quality_before_knockout == expected
+    assert scores.quality_computed == expected
 
 
 def test_points_are_normalised_from_lowest_to_highest_option() -> None:
@@ -81,7 +81,7 @@ def test_all_quality_criteria_na_is_complete_without_quality() -> None:
     assert scores.complete
     assert scores.missing == []
     assert scores.quality is None
-    assert scores.quality_before_knockout is None
+    assert scores.quality_computed is None
     assert scores.sections == [SectionScore(section="s", score=None, answered=2, total=2)]
 
 
@@ -97,7 +97,7 @@ def test_compliance_criteria_do_not_count_in_quality() -> None:
     assert complete(checklist, {"a": opt("ja"), "c": opt("nee")}).quality == 100.0
 
 
-# --- knock-outs ----------------------------------------------------------------------------
+# --- critical criteria and errors ----------------------------------------------------------------------------
 
 
 def knockout_checklist() -> Checklist:
@@ -105,7 +105,7 @@ def knockout_checklist() -> Checklist:
         minimal_checklist(
             section(
                 "s",
-                criterion("ko", knockout=True, na=NA_RULE),
+                criterion("ko", critical=True, na=NA_RULE),
                 criterion("b", scale="vier", weight=2),
             ),
             scales={**VIER, "ja-nee": options_scale(0, 1)},
@@ -116,19 +116,19 @@ def knockout_checklist() -> Checklist:
 def test_knockout_not_met_sets_quality_to_zero_and_keeps_the_score_before() -> None:
     scores = complete(knockout_checklist(), {"ko": opt("o0"), "b": opt("o3")})
     assert scores.quality == 0.0
-    assert scores.quality_before_knockout == 66.7  # (1·0 + 2·1) / 3
-    assert scores.knockouts == [KnockOut(criterion="ko", title="Criterium ko")]
+    assert scores.quality_computed == 66.7  # (1·0 + 2·1) / 3
+    assert scores.critical.criteria == [CriticalCriterion(criterion="ko", title="Criterium ko")]
 
 
 def test_knockout_met_does_not_trigger() -> None:
     scores = complete(knockout_checklist(), {"ko": opt("o1"), "b": opt("o2")})
-    assert scores.knockouts == []
-    assert scores.quality == scores.quality_before_knockout == 77.8  # (1 + 2·2/3) / 3
+    assert scores.critical.criteria == []
+    assert scores.quality == scores.quality_computed == 77.8  # (1 + 2·2/3) / 3
 
 
 def test_knockout_answered_na_does_not_trigger() -> None:
     scores = complete(knockout_checklist(), {"ko": NA, "b": opt("o1")})
-    assert scores.knockouts == []
+    assert scores.critical.criteria == []
     assert scores.quality == 33.3
 
 
@@ -136,29 +136,29 @@ def test_knockout_on_a_partial_option_is_not_met() -> None:
     # only the best option is "met": "deels" on a 3-point knock-out still knocks out
     checklist = build(
         minimal_checklist(
-            section("s", criterion("ko", scale="drie", knockout=True)), scales={"drie": options_scale(0, 1, 2)}
+            section("s", criterion("ko", scale="drie", critical=True)), scales={"drie": options_scale(0, 1, 2)}
         )
     )
     scores = complete(checklist, {"ko": opt("o1")})
     assert scores.quality == 0.0
-    assert scores.quality_before_knockout == 50.0
-    assert [k.criterion for k in scores.knockouts] == ["ko"]
+    assert scores.quality_computed == 50.0
+    assert [k.criterion for k in scores.critical.criteria] == ["ko"]
 
 
 def test_compliance_knockout_zeroes_quality() -> None:
     checklist = build(
-        minimal_checklist(section("s", criterion("a"), criterion("avg", kind="compliance", knockout=True)))
+        minimal_checklist(section("s", criterion("a"), criterion("avg", kind="compliance", critical=True)))
     )
     scores = complete(checklist, {"a": opt("ja"), "avg": opt("nee")})
-    assert (scores.quality, scores.quality_before_knockout) == (0.0, 100.0)
+    assert (scores.quality, scores.quality_computed) == (0.0, 100.0)
     assert scores.compliance.failed == ["avg"]
 
 
 def test_knockout_on_incomplete_form_is_listed_but_quality_stays_empty() -> None:
     scores = score(knockout_checklist(), {"ko": opt("o0")})
-    assert scores.knockouts == [KnockOut(criterion="ko", title="Criterium ko")]
+    assert scores.critical.criteria == [CriticalCriterion(criterion="ko", title="Criterium ko")]
     assert scores.quality is None
-    assert scores.quality_before_knockout is None
+    assert scores.quality_computed is None
 
 
 # --- completeness ---------------------------------------------------------------------------
@@ -175,15 +175,15 @@ def test_incomplete_lists_missing_criteria_in_form_order_then_relationship_and_o
     assert not scores.complete
     assert scores.missing == ["a", "c", "d", "relationship", "outcome"]
     assert scores.quality is None
-    assert scores.quality_before_knockout is None
+    assert scores.quality_computed is None
 
 
 @pytest.mark.parametrize(
     ("relationship", "outcome", "missing"),
-    [(None, DIRECT, ["relationship"]), (True, None, ["outcome"]), (False, DIRECT, [])],
+    [(None, DIRECT, ["relationship"]), ("kept", None, ["outcome"]), ("weakened", DIRECT, [])],
 )
 def test_relationship_and_outcome_are_required_for_completeness(
-    relationship: bool | None, outcome: Outcome | None, missing: list[str]
+    relationship: Relationship | None, outcome: Outcome | None, missing: list[str]
 ) -> None:
     scores = score(build(minimal_checklist()), {"groet": opt("ja")}, relationship, outcome)
     assert scores.missing == missing
@@ -191,9 +191,9 @@ def test_relationship_and_outcome_are_required_for_completeness(
     assert scores.quality == (None if missing else 100.0)
 
 
-@pytest.mark.parametrize("kept", [True, False, None])
-def test_relationship_kept_is_the_answer_to_the_relationship_question(kept: bool | None) -> None:
-    assert score(build(minimal_checklist()), {}, relationship=kept).relationship_kept is kept
+@pytest.mark.parametrize("answer", ["weakened", "kept", "strengthened", None])
+def test_the_relationship_question_has_three_levels(answer: Relationship | None) -> None:
+    assert score(build(minimal_checklist()), {}, relationship=answer).relationship == answer
 
 
 def test_section_score_only_when_the_section_is_complete() -> None:
@@ -279,14 +279,14 @@ def test_grade_scale_normalisation_and_pass_mark(grade: int, fraction: float, me
 def test_grade_scale_with_its_own_range() -> None:
     checklist = build(
         minimal_checklist(
-            section("s", criterion("c", scale="vijf", knockout=True)),
+            section("s", criterion("c", scale="vijf", critical=True)),
             scales={"vijf": grade_scale(min=0, max=5, pass_mark=3)},
         )
     )
     assert complete(checklist, {"c": Answer(grade=3)}).quality == 60.0
     low = complete(checklist, {"c": Answer(grade=2)})
-    assert (low.quality, low.quality_before_knockout) == (0.0, 40.0)
-    assert [k.criterion for k in low.knockouts] == ["c"]
+    assert (low.quality, low.quality_computed) == (0.0, 40.0)
+    assert [k.criterion for k in low.critical.criteria] == ["c"]
 
 
 def test_grade_and_options_criteria_mix() -> None:
@@ -318,3 +318,49 @@ def test_normalised_refuses_answers_that_do_not_fit() -> None:
         normalised(scale, opt("misschien"))
     with pytest.raises(ValueError, match="needs a grade"):
         normalised(RAPPORTCIJFER, opt("ja"))
+
+
+# --- critical policy, critical errors, bands --------------------------------------------------
+
+
+def critical_checklist(policy: str) -> Checklist:
+    return build(
+        minimal_checklist(
+            section("s", criterion("ko", critical=True), criterion("b", scale="vier", weight=2)),
+            scales={"ja-nee": options_scale(0, 1), **VIER},
+            policy=policy,
+        )
+    )
+
+
+@pytest.mark.parametrize(("policy", "quality"), [("zero-score", 0.0), ("fail-contact", 66.7)])
+def test_the_critical_policy_zeroes_or_keeps_the_score_and_fails_the_contact(policy: str, quality: float) -> None:
+    scores = complete(critical_checklist(policy), {"ko": opt("o0"), "b": opt("o3")})
+    assert (scores.quality, scores.quality_computed) == (quality, 66.7)  # (1·0 + 2·1) / 3
+    assert scores.passed is False and scores.critical.failed and scores.critical.policy == policy
+    assert scores.band == "onvoldoende"  # 0 and 66.7 both fall below 67
+
+
+@pytest.mark.parametrize("policy", ["zero-score", "fail-contact"])
+def test_a_flagged_critical_error_fails_the_contact(policy: str) -> None:
+    checklist = critical_checklist(policy)
+    answers = {"ko": opt("o1"), "b": opt("o3")}
+    clean = score(checklist, answers, "kept", DIRECT)
+    flagged = score(checklist, answers, "kept", DIRECT, ["onjuiste-informatie"])
+    assert (clean.passed, clean.quality, clean.band) == (True, 100.0, "goed")
+    assert flagged.passed is False
+    assert flagged.critical.errors == [CriticalFlag(error="onjuiste-informatie", title="Onjuiste informatie")]
+    assert flagged.critical.criteria == []
+    assert flagged.quality == (0.0 if policy == "zero-score" else 100.0)
+
+
+def test_passed_is_unknown_until_the_evaluation_is_complete() -> None:
+    scores = score(critical_checklist("fail-contact"), {"ko": opt("o1")})
+    assert scores.passed is None and not scores.critical.failed
+
+
+@pytest.mark.parametrize(("b", "band"), [("o0", "onvoldoende"), ("o2", "voldoende"), ("o3", "goed")])
+def test_the_band_is_the_highest_whose_minimum_the_score_reaches(b: str, band: str) -> None:
+    # ko met (1), b on 0..3 with weight 2: o0 → 33.3, o2 → 77.8, o3 → 100
+    scores = complete(critical_checklist("fail-contact"), {"ko": opt("o1"), "b": opt(b)})
+    assert scores.band == band

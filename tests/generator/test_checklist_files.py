@@ -179,7 +179,7 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str | tuple[str, int], 
     ("E102", put(("relationship", "rationale"), ...), "relationship:", "relationship → rationale", set()),
     ("E110", put(("scales", "ja-nee", "type"), ...), "ja-nee:", "scale 'ja-nee' → type", set()),
     ("E108", put(("channel",), "fax"), "channel: fax", "channel", set()),
-    ("E114", put(("version",), "1.0"), "version:", "version", set()),
+    ("E114", put(("version",), "1.0"), "version:", "version", {"E220"}),
     ("E108", put((*CRIT, "kind"), "kwaliteit"), "kind: kwaliteit", f"{GROET} → kind", set()),
     ("E104", put((*CRIT, "id"), "Voorstellen Naam"), "id: Voorstellen Naam",
      "section 'opening' → criterion 'Voorstellen Naam' → id", set()),
@@ -187,14 +187,14 @@ CASES: list[tuple[str, Callable[[dict[str, Any]], None], str | tuple[str, int], 
     ("E104", put((*NEE, "id"), "nee-"), "id: nee-", "scale 'ja-nee' → option 'nee-' → id", set()),
     ("E105", put((*CRIT, "title"), "   "), "title: '   '", f"{GROET} → title", set()),
     ("E105", put((*CRIT, "indicators"), [""]), "- ''", f"{GROET} → indicators[0]", set()),
-    ("E105", put(("relationship", "examples", "poor"), [" "]), "- ' '", "relationship → examples → poor[0]", set()),
+    ("E105", put(("relationship", "indicators"), [" "]), "- ' '", "relationship → indicators[0]", set()),
     ("E106", put((*CRIT, "weight"), 0), "weight: 0", f"{GROET} → weight", set()),
     ("E106", put((*CRIT, "weight"), -2), "weight: -2", f"{GROET} → weight", set()),
     ("E106", put((*NEE, "points"), -1), "points: -1", "scale 'ja-nee' → option 'nee' → points", set()),
     ("E106", put(("sources", "boek", "year"), 1800), "year: 1800", "source 'boek' → year", set()),
-    ("E106", put(("targets",), {"direct_min": 1.5}), "direct_min:", "targets → direct_min", set()),
+    ("E106", put(("targets", "direct_min"), 1.5), "direct_min:", "targets → direct_min", set()),
     ("E107", put(("sections", 0, "criteria"), []), "criteria: []", "section 'opening' → criteria", {"W201"}),
-    ("E107", put((*CRIT, "sources"), []), "sources: []", f"{GROET} → sources", set()),
+    ("E107", put((*CRIT, "indicators"), []), "indicators: []", f"{GROET} → indicators", set()),
     ("E107", put(("scales", "ja-nee", "options"), [{"id": "ja", "label": "Ja", "points": 1}]), "options:",
      "scale 'ja-nee' → options", set()),
     ("E204", put((*CRIT, "sources"), ["boek", "blog"]), "- blog", f"{GROET} → sources[1]", set()),
@@ -244,10 +244,10 @@ def test_e101_lists_the_allowed_keys() -> None:
     diagnostic = only(loaded, "E101")
     assert "unknown key 'titel'" in render(diagnostic.problem, "en")
     assert diagnostic.problem.allowed == (
-        "id", "title", "kind", "scale", "weight", "knockout", "na", "definition",
-        "indicators", "examples", "rationale", "kpi", "sources",
+        "id", "title", "kind", "scale", "weight", "critical", "na", "definition", "anchors",
+        "indicators", "examples", "rationale", "kpi", "sources", "basis",
     )  # fmt: skip
-    assert "(allowed: id, title, kind, scale, weight, knockout, na, definition, indicators, " in diagnostic.render("en")
+    assert "(allowed: id, title, kind, scale, weight, critical, na, definition, anchors, " in diagnostic.render("en")
     missing = only(loaded, "E102")
     assert where_en(missing) == f"{GROET} → title"
     assert missing.line == line_no(text, "- id: groet")

@@ -21,6 +21,7 @@ title: Test
 channel: telefoon
 license: CC-BY-4.0
 description: Een checklist met fouten.
+critical_policy: fail-contact
 scales:
   ja-nee:
     type: options
@@ -36,18 +37,28 @@ sections:
         scale: ja-neee
         weight: 0
         definition: Groet.
+        anchors: {nee: Geen groet., ja: Groet.}
         indicators: [Groet.]
         examples: {good: [Goedemorgen.], poor: [Ja?]}
         rationale: Omdat.
         kpi: klanttevredenheid
         sources: [bron]
+bands: [{id: onvoldoende, label: Onvoldoende, min: 0, description: Onder de maat.}]
 relationship:
-  title: Vertrouwen behouden?
+  title: Relatie?
   definition: Ja.
+  anchors: {weakened: Minder., kept: Gelijk., strengthened: Meer.}
   indicators: [Ja.]
-  examples: {good: [Ja.], poor: [Nee.]}
   rationale: Omdat.
   sources: [bron]
+targets:
+  as_of: 2026-11-28
+  source: bron
+  direct_min: 0.8
+  transferred_or_callback_max: 0.2
+  transferred_once_max: 0.15
+  transferred_repeatedly_max: 0.05
+changes: [{version: 1.0.0, date: 2026-11-28, summary: Eerste versie.}]
 sources:
   bron: {title: Bron, publisher: Iemand, year: 2020}
 """
@@ -72,18 +83,19 @@ def test_check_lists_every_problem_with_file_and_line(
     err = capsys.readouterr().err.splitlines()
     where = "section 'opening' → criterion 'groet'"
     assert err == [
-        "checklists/kcc-test.yaml:8: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion [W201]",
-        f"checklists/kcc-test.yaml:16: {where} → title: required field 'title' is missing; add it [E102]",
-        f"checklists/kcc-test.yaml:17: {where} → titel: unknown key 'titel'; check the spelling (allowed: id, title, "
-        "kind, scale, weight, knockout, na, definition, indicators, examples, rationale, kpi, sources) [E101]",
-        f"checklists/kcc-test.yaml:19: {where} → scale: unknown scale 'ja-neee' (allowed: ja-nee) [E201]",
-        f"checklists/kcc-test.yaml:20: {where} → weight: 0 is out of range: it must be > 0.0 [E106]",
+        "checklists/kcc-test.yaml:9: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion [W201]",
+        f"checklists/kcc-test.yaml:17: {where} → title: required field 'title' is missing; add it [E102]",
+        f"checklists/kcc-test.yaml:18: {where} → titel: unknown key 'titel'; check the spelling (allowed: id, title, "
+        "kind, scale, weight, critical, na, definition, anchors, indicators, examples, rationale, kpi, sources, "
+        "basis) [E101]",
+        f"checklists/kcc-test.yaml:20: {where} → scale: unknown scale 'ja-neee' (allowed: ja-nee) [E201]",
+        f"checklists/kcc-test.yaml:21: {where} → weight: 0 is out of range: it must be > 0.0 [E106]",
     ]
 
 
 def test_check_passes_on_the_shipped_checklists(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(project_root), "check"]) == 0
-    assert "3 bestand(en) gecontroleerd: 0 fout(en), 0 waarschuwing(en)" in capsys.readouterr().out
+    assert "4 bestand(en) gecontroleerd: 0 fout(en), 0 waarschuwing(en)" in capsys.readouterr().out
 
 
 def test_failed_build_leaves_the_previous_site_untouched(
@@ -114,7 +126,7 @@ def exported(tmp_path: Path, project_root: Path) -> Path:
         contact_date="2026-11-02",
         created_at="2026-11-02T10:00:00Z",
         answers=answers,
-        relationship=True,
+        relationship="kept",
         outcome=Outcome(result="direct"),
     )
     evaluation = evaluate(checklist, draft).evaluation
@@ -168,12 +180,12 @@ def test_a_worked_example_that_no_longer_fits_is_reported(
             os.symlink(item, project / "site" / item.name)
     example = (project_root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")
     (project / "site" / "examples" / "rekenvoorbeeld.yaml").write_text(
-        example.replace("empathie: {option: matig}", "empathie: {option: heel-goed}"), encoding="utf-8"
+        example.replace("informatie-juist: {option: goed}", "informatie-juist: {option: heel-goed}"), encoding="utf-8"
     )
     assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 1
     err = capsys.readouterr().err
-    line = example.splitlines().index("  empathie: {option: matig}") + 1
-    where = "antwoord op 'empathie' → option: antwoord 'heel-goed' staat"
+    line = example.splitlines().index("  informatie-juist: {option: goed}") + 1
+    where = "antwoord op 'informatie-juist' → option: antwoord 'heel-goed' staat"
     assert f"site/examples/rekenvoorbeeld.yaml:{line}: {where}" in err
     assert "[E402]" in err
     assert not (tmp_path / "public").exists()
@@ -237,7 +249,7 @@ def test_help_and_messages_follow_the_language(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert main(["--project", str(project_root), "check"]) == 0
-    assert "3 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert "4 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().out
     with pytest.raises(SystemExit):
         main(["--lang", "nl", "--help"])
     assert "taal van de meldingen" in capsys.readouterr().out

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 from ijkpunt.assemble import assemble
 from ijkpunt.cli import main
@@ -225,12 +226,12 @@ def hostile_project(tmp_path: Path, project_root: Path) -> Path:
     (project / "checklists").mkdir(parents=True)
     for name in ("site", "generator", "node_modules", ".cache", "mkdocs.yml"):
         os.symlink(project_root / name, project / name)
-    text = (project_root / "checklists" / "kcc-telefoon.yaml").read_text(encoding="utf-8")
-    text = text.replace("title: KCC telefoon", f"title: {json.dumps(HOSTILE_TITLE)}", 1)
-    text = text.replace(
-        "\n    description:", "\n    description: 'Opening {: onclick=\"alert(1)\" } *nadruk*'\n    x:", 1
-    )
-    (project / "checklists" / "kcc-telefoon.yaml").write_text(text.replace("\n    x:", "\n    # x:"), encoding="utf-8")
+    yaml = YAML(typ="rt")
+    document = yaml.load((project_root / "checklists" / "kcc-telefoon.yaml").read_text(encoding="utf-8"))
+    document["title"] = HOSTILE_TITLE
+    document["sections"][0]["description"] = 'Opening {: onclick="alert(1)" } *nadruk*'
+    with (project / "checklists" / "kcc-telefoon.yaml").open("w", encoding="utf-8") as out:
+        yaml.dump(document, out)
     return project
 
 
@@ -309,8 +310,8 @@ def test_an_archived_version_whose_name_lies(tmp_path: Path, project_root: Path)
 @pytest.mark.parametrize(
     ("replace", "code"),
     [
-        ("knockout: persoonsgegevens-alleen-indien-nodig", Code.EXAMPLE_NOT_KNOCKOUT),
-        ("  empathie: {option: matig}\n", Code.EXAMPLE_INCOMPLETE),
+        ("critical: identiteit-vaststellen", Code.EXAMPLE_NOT_CRITICAL),
+        ("  informatie-juist: {option: goed}\n", Code.EXAMPLE_INCOMPLETE),
     ],
 )
 def test_worked_example_that_no_longer_fits(tmp_path: Path, project_root: Path, replace: str, code: Code) -> None:
@@ -318,7 +319,7 @@ def test_worked_example_that_no_longer_fits(tmp_path: Path, project_root: Path, 
     shutil.copytree(project_root / "checklists", project / "checklists", ignore=shutil.ignore_patterns("archief"))
     (project / "site" / "examples").mkdir(parents=True)
     example = (project_root / "site" / "examples" / "rekenvoorbeeld.yaml").read_text(encoding="utf-8")
-    new = "knockout: empathie" if code == Code.EXAMPLE_NOT_KNOCKOUT else ""
+    new = "critical: informatie-juist" if code == Code.EXAMPLE_NOT_CRITICAL else ""
     (project / "site" / "examples" / "rekenvoorbeeld.yaml").write_text(example.replace(replace, new), encoding="utf-8")
     assert code in {d.problem.code for d in load_project(project).diagnostics}
 
@@ -372,8 +373,6 @@ def export(tmp_path: Path, project_root: Path) -> dict[str, Any]:
 
     checklist = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
     assert checklist is not None
-    answers = {c.id: Answer(na=True) if c.na.allowed else Answer(option="ja") for c in checklist.criteria()}
-    answers = {k: v for k, v in answers.items() if v.na or checklist.scale_of(checklist.criteria()[0]).title}
     draft = Draft(
         id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
         evaluator="c",
@@ -437,3 +436,13 @@ def test_a_problem_in_an_inherited_part_points_into_the_file_it_came_from() -> N
     own = Diagnostic.in_document(variant, Problem(Code.EMPTY_TEXT, ("title",)))
     assert (inherited.file.name, inherited.line) == ("basis.yaml", 4)
     assert (own.file.name, own.line) == ("variant.yaml", 3)
+
+
+def test_an_evaluation_in_another_format_version_is_named_as_such(
+    tmp_path: Path, project_root: Path, export: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "oud.json"
+    path.write_text(json.dumps({**export, "format_version": 1}), encoding="utf-8")
+    assert main(["--project", str(project_root), "--lang", "en", "score", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "format version 1; this version of IJkpunt reads version 2 [E421]" in err

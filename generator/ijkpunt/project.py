@@ -11,17 +11,27 @@ from pathlib import Path
 from typing import get_args
 
 from ijkpunt_core.checklist import Channel, Checklist
+from ijkpunt_core.kit import (
+    Kit,
+    KitContact,
+    Turn,
+    contact_problems,
+    kit_problems,
+    parse_transcript,
+    transcript_privacy_problems,
+)
 from ijkpunt_core.problems import Code, Problem
 from ijkpunt_core.validate import validate_checklist
 
 from .diagnostics import Diagnostic
-from .documents import Loaded, Parsed, load_document, model_validator
+from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .example import ExampleInput, WorkedExample, worked_example
 
 CHECKLIST_DIR = "checklists"
 ARCHIVE_DIR = "checklists/archief"  # earlier published versions, as {id}/{hash}.json (see `ijkpunt archive`)
 EXAMPLE_FILE = Path("site/examples/rekenvoorbeeld.yaml")
 GUIDES_DIR = "site/pages"
+KITS_DIR = "calibration_kits"
 CHANNEL_ORDER = list(get_args(Channel))
 
 
@@ -36,6 +46,25 @@ class ChecklistFile:
 
 
 @dataclass(frozen=True)
+class KitContactFile:
+    """One contact of a kit: its key and its transcript, split into turns."""
+
+    contact: KitContact
+    transcript: str
+    turns: list[Turn]
+
+
+@dataclass(frozen=True)
+class KitFolder:
+    """A calibration kit with its contacts, checked against the checklist version it names."""
+
+    folder: Path
+    kit: Kit
+    checklist: Checklist | None
+    contacts: list[KitContactFile]
+
+
+@dataclass(frozen=True)
 class Project:
     """Everything the site is made from, validated."""
 
@@ -46,6 +75,7 @@ class Project:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     files_checked: int = 0
     guides: dict[str, dict[str, str]] = field(default_factory=dict)  # language → page name → Markdown
+    kits: list[KitFolder] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -101,8 +131,72 @@ def load_project(root: Path) -> Project:
     diagnostics += archive_diagnostics
     example, example_diagnostics = _load_example(root, [f.checklist for f in files])
     diagnostics += example_diagnostics
+    kits, kit_diagnostics = _load_kits(root, [*archive, *(f.checklist for f in files)])
+    diagnostics += kit_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
-    return Project(root, files, archive, example, ordered, len(paths), _read_guides(root))
+    documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
+    return Project(root, files, archive, example, ordered, documents, _read_guides(root), kits)
+
+
+def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder], list[Diagnostic]]:
+    """Every calibration_kits/<id>/kit.yaml with its contacts; each checked against its exact checklist version."""
+    by_version = {(c.id, c.version): c for c in checklists}
+    known = sorted(f"{c.id} {c.version}" for c in checklists)
+    kits: list[KitFolder] = []
+    diagnostics: list[Diagnostic] = []
+    for kit_file in sorted((root / KITS_DIR).glob("*/kit.yaml")):
+        loaded = load_document(kit_file, model_validator(Kit), display=kit_file.relative_to(root))
+        diagnostics += loaded.diagnostics
+        if loaded.value is None or loaded.parsed is None:
+            continue
+        kit, parsed = loaded.value, loaded.parsed
+        if kit_file.parent.name != kit.id:
+            problem = Problem(Code.KIT_FOLDER_MISMATCH, ("id",), {"expected": kit_file.parent.name})
+            diagnostics.append(Diagnostic.in_document(parsed, problem))
+        checklist = by_version.get((kit.checklist.id, kit.checklist.version))
+        diagnostics += [Diagnostic.in_document(parsed, p) for p in kit_problems(kit, checklist, known)]
+        contacts: list[KitContactFile] = []
+        for i, contact_id in enumerate(kit.contacts):
+            contact, contact_diagnostics = _load_kit_contact(root, kit_file.parent, contact_id, checklist)
+            if contact is None and not contact_diagnostics:
+                file = f"contacts/{contact_id}.yaml"
+                missing = Problem(Code.KIT_CONTACT_MISSING, ("contacts", i), {"contact": contact_id, "file": file})
+                contact_diagnostics = [Diagnostic.in_document(parsed, missing)]
+            diagnostics += contact_diagnostics
+            if contact is not None:
+                contacts.append(contact)
+        kits.append(KitFolder(kit_file.parent.relative_to(root), kit, checklist, contacts))
+    return kits, diagnostics
+
+
+def _load_kit_contact(
+    root: Path, folder: Path, contact_id: str, checklist: Checklist | None
+) -> tuple[KitContactFile | None, list[Diagnostic]]:
+    path = folder / "contacts" / f"{contact_id}.yaml"
+    if not path.exists():
+        return None, []
+    loaded = load_document(path, model_validator(KitContact), display=path.relative_to(root))
+    if loaded.value is None or loaded.parsed is None:
+        return None, loaded.diagnostics
+    contact, parsed = loaded.value, loaded.parsed
+    diagnostics = list(loaded.diagnostics)
+    if contact.id != contact_id:
+        mismatch = Problem(Code.FILE_NAME_MISMATCH, ("id",), {"expected": f"{contact.id}.yaml"})
+        diagnostics.append(Diagnostic.in_document(parsed, mismatch))
+    transcript_path = path.parent / contact.transcript
+    text, unreadable = read_text(transcript_path)
+    if text is None:
+        assert unreadable is not None
+        return None, [*diagnostics, Diagnostic.at(transcript_path.relative_to(root), 1, unreadable)]
+    turns = parse_transcript(text)
+    if checklist is not None:
+        diagnostics += [Diagnostic.in_document(parsed, p) for p in contact_problems(contact, checklist, turns)]
+    shown = transcript_path.relative_to(root)
+    for finding in transcript_privacy_problems(text, contact.fictitious):
+        line = int(finding.params["line"])
+        params = {k: v for k, v in finding.params.items() if k != "line"}
+        diagnostics.append(Diagnostic.at(shown, line, Problem(finding.code, (), params)))
+    return KitContactFile(contact, text, turns), diagnostics
 
 
 def _read_guides(root: Path) -> dict[str, dict[str, str]]:

@@ -195,6 +195,22 @@ NL: dict[Code, Message] = {
         "beoordeling zonder geldige id", "De beoordeling heeft geen geldige id; begin een nieuwe beoordeling."
     ),
     Code.FORM_NOT_TEXT: _m("waarde past niet in het formulier", "Deze waarde past niet in het formulier."),
+    Code.KIT_UNKNOWN_CHECKLIST: _m(
+        "kit noemt een onbekende checklistversie",
+        "checklist {checklist} bestaat niet in dit project; een kit hoort bij een precieze checklistversie",
+    ),
+    Code.KEY_MISSING: _m("sleutel mist een criterium", "de sleutel geeft geen antwoord op criterium '{criterion}'"),
+    Code.UNKNOWN_TURN: _m("onbekende beurt", "beurt {turn} bestaat niet in het transcript (laatste beurt: {last})"),
+    Code.TRANSCRIPT_WITHOUT_TURNS: _m(
+        "transcript zonder beurten",
+        "{file} bevat geen genummerde beurten; schrijf elke beurt als `1. **Medewerker:** tekst`",
+    ),
+    Code.KIT_CONTACT_MISSING: _m(
+        "contact van de kit ontbreekt", "contact '{contact}' staat in kit.yaml maar {file} bestaat niet"
+    ),
+    Code.KIT_FOLDER_MISMATCH: _m(
+        "map past niet bij de id", "de map moet gelijk zijn aan de id: hernoem de map of de id naar '{expected}'"
+    ),
     Code.REQUIRED_FOR_EXPORT: _m("veld nodig voor export is leeg", "Vul '{field}' in."),
     Code.BSN_IN_TEXT: _m(
         "een burgerservicenummer (BSN) in vrije tekst",
@@ -205,6 +221,10 @@ NL: dict[Code, Message] = {
     ),
     Code.PHONE_IN_TEXT: _m(
         "een telefoonnummer in vrije tekst", "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg."
+    ),
+    Code.PERSONAL_DATA_IN_KIT: _m(
+        "echt ogend persoonsgegeven in een kit",
+        "{kind} '{value}' lijkt echt; verzin een waarde die duidelijk nep is, of zet hem onder `fictitious`",
     ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
@@ -373,6 +393,21 @@ EN: dict[Code, Message] = {
     Code.FORM_TOO_LONG: _m("text longer than the form allows", "Use at most {limit} characters here ({length} now)."),
     Code.FORM_NO_ID: _m("evaluation without a valid id", "The evaluation has no valid id; start a new evaluation."),
     Code.FORM_NOT_TEXT: _m("value does not fit the form", "This value does not fit the form."),
+    Code.KIT_UNKNOWN_CHECKLIST: _m(
+        "kit names an unknown checklist version",
+        "checklist {checklist} does not exist in this project; a kit belongs to one exact checklist version",
+    ),
+    Code.KEY_MISSING: _m("key misses a criterion", "the key gives no answer for criterion '{criterion}'"),
+    Code.UNKNOWN_TURN: _m("unknown turn", "turn {turn} does not exist in the transcript (last turn: {last})"),
+    Code.TRANSCRIPT_WITHOUT_TURNS: _m(
+        "transcript without turns", "{file} holds no numbered turns; write each turn as `1. **Medewerker:** text`"
+    ),
+    Code.KIT_CONTACT_MISSING: _m(
+        "kit contact missing", "contact '{contact}' is listed in kit.yaml but {file} does not exist"
+    ),
+    Code.KIT_FOLDER_MISMATCH: _m(
+        "folder does not match the id", "the folder must match the id: rename the folder or the id to '{expected}'"
+    ),
     Code.REQUIRED_FOR_EXPORT: _m("field required for export is empty", "Fill in '{field}'."),
     Code.BSN_IN_TEXT: _m(
         "a citizen service number (BSN) in free text",
@@ -382,6 +417,10 @@ EN: dict[Code, Message] = {
         "an e-mail address in free text", "This is an e-mail address. If it is a citizen's, remove it."
     ),
     Code.PHONE_IN_TEXT: _m("a phone number in free text", "This is a phone number. If it is a citizen's, remove it."),
+    Code.PERSONAL_DATA_IN_KIT: _m(
+        "real-looking personal data in a kit",
+        "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "worked example names no critical criterion", "'{criterion}' is not a critical criterion"
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 from pathlib import Path
 
@@ -95,7 +96,7 @@ def test_check_lists_every_problem_with_file_and_line(
 
 def test_check_passes_on_the_shipped_checklists(project_root: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--project", str(project_root), "check"]) == 0
-    assert "4 bestand(en) gecontroleerd: 0 fout(en), 0 waarschuwing(en)" in capsys.readouterr().out
+    assert re.search(r"\d+ bestand\(en\) gecontroleerd: 0 fout\(en\), 0 waarschuwing\(en\)", capsys.readouterr().out)
 
 
 def test_failed_build_leaves_the_previous_site_untouched(
@@ -249,7 +250,7 @@ def test_help_and_messages_follow_the_language(
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
     assert main(["--project", str(project_root), "check"]) == 0
-    assert "4 file(s) checked: 0 error(s), 0 warning(s)" in capsys.readouterr().out
+    assert re.search(r"\d+ file\(s\) checked: 0 error\(s\), 0 warning\(s\)", capsys.readouterr().out)
     with pytest.raises(SystemExit):
         main(["--lang", "nl", "--help"])
     assert "taal van de meldingen" in capsys.readouterr().out

@@ -154,6 +154,7 @@ def guide_title(markdown: str) -> str:
 
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
+    from ijkpunt_core.kit import Kit, KitContact
 
     return [
         {
@@ -167,5 +168,11 @@ def format_reference(t: Strings) -> list[dict[str, Any]]:
             "prefix": "evaluatie-",
             "intro": t("reference.evaluation_intro"),
             "tables": reference.model_tables(Evaluation, t),
+        },
+        {
+            "title": t("reference.kit"),
+            "prefix": "kit-",
+            "intro": t("reference.kit_intro"),
+            "tables": reference.model_tables(Kit, t) + reference.model_tables(KitContact, t),
         },
     ]

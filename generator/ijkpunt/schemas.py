@@ -8,6 +8,7 @@ from pydantic import BaseModel
 
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
+from ijkpunt_core.kit import Kit, KitContact
 from ijkpunt_core.schema import json_schema
 
 from .reports import CheckReport, ScoreReport
@@ -16,6 +17,8 @@ from .reports import CheckReport, ScoreReport
 FORMATS: dict[str, type[BaseModel]] = {
     "checklist.schema.json": Checklist,
     "evaluation.schema.json": Evaluation,
+    "kit.schema.json": Kit,
+    "kit-contact.schema.json": KitContact,
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
 }

@@ -68,16 +68,18 @@ class KeyFlag(Document):
     model_config = reference("Sleutelfout", "Een kritieke fout die de sleutel in dit contact aanvinkt.")
 
     id: Id
-    rationale: Text
-    turns: list[int] = Field(default_factory=list)
+    rationale: Text = Field(description="Waarom de fout is aangevinkt; noem het moment.")
+    turns: list[int] = Field(default_factory=list, description="Nummers van de beurten waar de reden op steunt.")
 
 
 class KeyRelationship(Document):
+    """The key's answer to the relationship question."""
+
     model_config = reference("Sleutelrelatie", "Het antwoord van de sleutel op de relatievraag.")
 
-    answer: Relationship
-    rationale: Text
-    turns: list[int] = Field(default_factory=list)
+    answer: Relationship = Field(description="`weakened`, `kept` of `strengthened`.")
+    rationale: Text = Field(description="Waarom; noem het moment.")
+    turns: list[int] = Field(default_factory=list, description="Nummers van de beurten waar de reden op steunt.")
 
 
 class KitContact(Document):
@@ -91,15 +93,19 @@ class KitContact(Document):
     transcript: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.md$")] = Field(
         description="Bestandsnaam van het transcript naast dit bestand."
     )
-    audio: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.(mp3|ogg|opus|m4a)$")] | None = None
+    audio: Annotated[str, StringConstraints(pattern=r"^[a-z0-9-]+\.(mp3|ogg|opus|m4a)$")] | None = Field(
+        default=None, description="Bestandsnaam van een geluidsopname naast dit bestand (niet verplicht)."
+    )
     agent: Text = Field(description="Schuilnaam van de medewerker in het contact.")
     fictitious: list[Text] = Field(
         default_factory=list, description="Verzonnen waarden die op persoonsgegevens lijken (telefoonnummer e.d.)."
     )
     key: dict[Id, KeyAnswer] = Field(description="Het antwoord van de sleutel op elk criterium.")
-    critical_errors: list[KeyFlag] = Field(default_factory=list)
-    relationship: KeyRelationship
-    outcome: Outcome
+    critical_errors: list[KeyFlag] = Field(
+        default_factory=list, description="Kritieke fouten die de sleutel in dit contact aanvinkt."
+    )
+    relationship: KeyRelationship = Field(description="Verzwakt, behouden of versterkt volgens de sleutel, met reden.")
+    outcome: Outcome = Field(description="De uitkomst van het contact volgens de sleutel.")
 
 
 @dataclass(frozen=True)

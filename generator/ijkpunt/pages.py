@@ -91,12 +91,27 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
         catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
+    for k in project.kits:
+        if k.checklist is None:  # only a kit that checks out is published; check() said why
+            continue
+        site.pages[f"kalibreren/{k.kit.id}.md"] = page(
+            renderer.render(
+                "kit.md.j2",
+                k=k,
+                checklist_title=k.checklist.title,
+                criterion_titles={c.id: c.title for c in k.checklist.criteria()},
+            ),
+            title=str(plain(k.kit.title)),
+        )
     guides = project.guides.get(lang, {})
     for name, text in guides.items():
         site.pages[f"handboek/{name}.md"] = text
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
     site.nav = navigation(checklists, renderer.t, has_example=project.example is not None, guides=guides)
+    kits = [{str(plain(k.kit.title)): f"kalibreren/{k.kit.id}.md"} for k in project.kits if k.checklist is not None]
+    if kits:
+        site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
     return site
 

@@ -197,3 +197,17 @@ def test_parse_transcript_reads_numbered_speaker_turns() -> None:
     turns = parse_transcript(TRANSCRIPT)
     assert [(t.number, t.speaker, t.line) for t in turns][:2] == [(1, "Medewerker", 1), (2, "Inwoner", 2)]
     assert parse_transcript("Zomaar tekst\n- een lijst\n") == []
+
+
+def test_a_kit_page_shows_the_transcript_by_turn_and_never_the_key(tmp_path: Path, project_root: Path) -> None:
+    from ijkpunt.pages import render_pages
+    from ijkpunt.render import Renderer
+
+    root = kit_project(tmp_path, project_root)
+    edit_yaml(root / CONTACT, lambda d: d["key"]["empathie"].update(rationale="GEHEIME-SLEUTEL-REDEN"))
+    project = load_project(root)
+    site = render_pages(project, Renderer(project_root / "site" / "templates"))
+    page = site.pages["kalibreren/kit-test.md"]
+    assert 'id="lantaarnpaal-4"' in page and "Al voor de derde keer" in page
+    assert "GEHEIME-SLEUTEL-REDEN" not in page and "rationale" not in page
+    assert {"Kalibreren": [{"Testkit": "kalibreren/kit-test.md"}]} in site.nav

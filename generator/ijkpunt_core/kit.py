@@ -97,6 +97,13 @@ class KitContact(Document):
         default=None, description="Bestandsnaam van een geluidsopname naast dit bestand (niet verplicht)."
     )
     agent: Text = Field(description="Schuilnaam van de medewerker in het contact.")
+    reference_material: Text | None = Field(
+        default=None,
+        description="Wat de beoordelaar naast het contact ziet: het kennisbankartikel of de werkinstructie die geldt.",
+    )
+    registration: Text | None = Field(
+        default=None, description="Wat de medewerker na het contact registreerde (voor criteria die dat nodig hebben)."
+    )
     fictitious: list[Text] = Field(
         default_factory=list, description="Verzonnen waarden die op persoonsgegevens lijken (telefoonnummer e.d.)."
     )

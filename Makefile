@@ -24,6 +24,10 @@ $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[test]'
+# irrCAC 0.4.4 (reference for AC1 and Fleiss' kappa in tests) pins scipy==1.12.0, which has no
+# Python 3.13 wheel and fails to build: install it without its pins, next to the pandas and
+# scipy of the test extra (it works with them; tests/core/test_agreement.py checks its figures).
+	$(BIN)/pip install --quiet --no-deps irrCAC==0.4.4
 	touch $@
 
 node_modules/.installed: package.json package-lock.json

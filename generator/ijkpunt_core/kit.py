@@ -127,15 +127,24 @@ _TURN = re.compile(r"^(\d+)\.\s+\*\*(.+?):\*\*\s?(.*)$")
 
 
 def parse_transcript(markdown: str) -> list[Turn]:
-    """Numbered speaker turns: `3. **Inwoner (10:02):** tekst`, continued on indented lines."""
+    """Numbered speaker turns: `3. **Inwoner (10:02):** tekst`, continued on indented lines.
+
+    A blank line between indented lines is a paragraph break inside the turn (an e-mail has paragraphs).
+    """
     turns: list[Turn] = []
+    blank = False
     for line_number, line in enumerate(markdown.splitlines(), start=1):
         match = _TURN.match(line)
         if match:
             turns.append(Turn(int(match.group(1)), match.group(2).strip(), match.group(3).strip(), line_number))
         elif turns and line.startswith((" ", "\t")) and line.strip():
             last = turns[-1]
-            turns[-1] = Turn(last.number, last.speaker, f"{last.text}\n{line.strip()}", last.line)
+            joiner = "\n\n" if blank and last.text else "\n"
+            turns[-1] = Turn(last.number, last.speaker, f"{last.text}{joiner}{line.strip()}".strip(), last.line)
+        elif line.strip() and not line.startswith((" ", "\t")):
+            blank = False
+            continue
+        blank = not line.strip()
     return turns
 
 

@@ -211,3 +211,13 @@ def test_a_kit_page_shows_the_transcript_by_turn_and_never_the_key(tmp_path: Pat
     assert 'id="lantaarnpaal-4"' in page and "Al voor de derde keer" in page
     assert "GEHEIME-SLEUTEL-REDEN" not in page and "rationale" not in page
     assert {"Kalibreren": [{"Testkit": "kalibreren/kit-test.md"}]} in site.nav
+
+
+def test_an_e_mail_turn_keeps_its_paragraphs() -> None:
+    markdown = (
+        "1. **Inwoner (ma 3 nov, 09:14):**\n   Beste gemeente,\n\n   Ik ben verhuisd.\n\n   Groet, Jan\n"
+        "2. **Medewerker:** Dank u.\n"
+    )
+    [first, second] = parse_transcript(markdown)
+    assert first.text == "Beste gemeente,\n\nIk ben verhuisd.\n\nGroet, Jan"
+    assert second.text == "Dank u."

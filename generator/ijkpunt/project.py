@@ -196,6 +196,10 @@ def _load_kit_contact(
         line = int(finding.params["line"])
         params = {k: v for k, v in finding.params.items() if k != "line"}
         diagnostics.append(Diagnostic.at(shown, line, Problem(finding.code, (), params)))
+    for name in ("reference_material", "registration"):  # what the evaluator reads beside the transcript
+        for finding in transcript_privacy_problems(getattr(contact, name) or "", contact.fictitious):
+            params = {k: v for k, v in finding.params.items() if k != "line"}
+            diagnostics.append(Diagnostic.in_document(parsed, Problem(finding.code, (name,), params)))
     return KitContactFile(contact, text, turns), diagnostics
 
 

@@ -221,3 +221,14 @@ def test_an_e_mail_turn_keeps_its_paragraphs() -> None:
     [first, second] = parse_transcript(markdown)
     assert first.text == "Beste gemeente,\n\nIk ben verhuisd.\n\nGroet, Jan"
     assert second.text == "Dank u."
+
+
+def test_personal_data_beside_the_transcript_is_found_too(tmp_path: Path, project_root: Path) -> None:
+    root = kit_project(tmp_path, project_root)
+    edit_yaml(root / CONTACT, lambda d: d.update(registration="Teruggebeld op 06-12345678."))
+    [diagnostic] = load_project(root).diagnostics
+    assert (diagnostic.file.as_posix(), diagnostic.problem.code, diagnostic.problem.path) == (
+        CONTACT,
+        Code.PERSONAL_DATA_IN_KIT,
+        ("registration",),
+    )

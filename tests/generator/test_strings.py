@@ -165,8 +165,8 @@ def english_site() -> Site:
 
 def dutch_needles(catalogues: dict[str, dict[str, str]]) -> set[str]:
     """Every piece of Dutch text (between parameters) longer than 12 characters that English says differently,
-    except text that also occurs in the checklists, the worked example or the models' field descriptions: those
-    are Dutch by nature."""
+    except text that also occurs in the checklists, the calibration kits, the worked example or the models' field
+    descriptions: those are Dutch by nature."""
     nl, en = catalogues["nl"], catalogues["en"]
     pieces = {
         literal.strip().lower()
@@ -178,6 +178,8 @@ def dutch_needles(catalogues: dict[str, dict[str, str]]) -> set[str]:
     content = [
         *(ROOT / "checklists").rglob("*.yaml"),
         *(ROOT / "checklists").rglob("*.json"),
+        *(ROOT / "calibration_kits").rglob("*.yaml"),
+        *(ROOT / "calibration_kits").rglob("*.md"),
         *(ROOT / "site" / "examples").glob("*"),
     ]
     schemas = [json.dumps(json.loads(text), ensure_ascii=False) for text in schema_files().values()]

@@ -23,7 +23,19 @@ def violations(page: Page) -> list[str]:
 
 
 @pytest.mark.parametrize(
-    "path", ["", "handboek/kcc-telefoon/", "handboek/scores/", "handboek/formaat/", "downloads/", "scoren/kcc-chat/"]
+    "path",
+    [
+        "",
+        "handboek/kcc-telefoon/",
+        "handboek/kcc-balie/",
+        "handboek/zo-beoordeel-je/",
+        "handboek/scores/",
+        "handboek/formaat/",
+        "downloads/",
+        "scoren/kcc-chat/",
+        "scoren/kcc-balie/",
+        "kalibreren/kalibratie-email/",
+    ],
 )
 def test_pages_pass_axe(page: Page, site_url: str, path: str) -> None:
     page.goto(site_url + path)

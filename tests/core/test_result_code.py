@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import unicodedata
 import zlib
 from functools import cache
 
@@ -131,8 +132,6 @@ def test_round_trip_over_random_answers(data: st.DataObject) -> None:
     code = encode(kit_layout, name, scored)
     result = decode(code, kit_layout)
     assert isinstance(result, Result), result
-    import unicodedata
-
     assert result.participant == unicodedata.normalize("NFC", name)
     order = {c: i for i, c in enumerate(kit_layout.contacts)}
     assert result.contacts == sorted(scored, key=lambda c: order[c.contact])
@@ -263,7 +262,7 @@ def test_encode_refuses_what_does_not_fit_the_kit(telefoon: KitLayout) -> None:
         encode(telefoon, "AB", [])
     with pytest.raises(ValueError, match="not a value"):
         encode(telefoon, "AB", [ResultContact(contact=first, answers={"empathie": Answer(option="ja")})])
-    with pytest.raises(ValueError, match="n.v.t. is not allowed"):
+    with pytest.raises(ValueError, match=r"n\.v\.t\. is not allowed"):
         encode(telefoon, "AB", [ResultContact(contact=first, answers={"actief-luisteren": Answer(na=True)})])
     with pytest.raises(ValueError, match="not criteria"):
         encode(telefoon, "AB", [ResultContact(contact=first, answers={"x": Answer(option="ja")})])

@@ -1,8 +1,8 @@
-"""`ijkpunt build | serve | check | score | archive | schemas`.
+"""`ijkpunt build | serve | check | score | calibrate | archive | schemas`.
 
 Every command builds a result first and prints it second: for people in
 Dutch or English (`--lang`, default from the environment, else Dutch), or as
-JSON (`--json`) for `check` and `score`. The exit status follows from the
+JSON (`--json`) for `check`, `score` and `calibrate`. The exit status follows from the
 report: 0 in order, 1 problems found, 2 input or installation unusable.
 """
 
@@ -13,18 +13,21 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 
+from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.messages import WORDS
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
+from ijkpunt_core.result_code import Result, decode, layout
 
 from .build import build
 from .diagnostics import BuildError, Diagnostic
-from .documents import Loaded, Parsed, load_document, model_validator
-from .project import ARCHIVE_DIR, CHECKLIST_DIR, archive_entries, load_project
-from .reports import ChecklistMatch, Report, check_report, score_report, summary
+from .documents import Loaded, Parsed, load_document, model_validator, read_text
+from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
+from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
 from .schemas import schema_files
 from .serve import make_server
 
@@ -52,6 +55,29 @@ TEXT: dict[Lang, dict[str, str]] = {
         "kept": "al bewaard: {path}",
         "scored_with": "herberekend met {id} {version}{exact}",
         "not_exact": " (niet de versie van de beoordeling)",
+        "calibrate": "combineer de resultaatcodes van een kalibratiesessie tot cijfers per criterium en per deelnemer",
+        "results": "bestanden met één resultaatcode per regel (# is commentaar), of resultaatbestanden (.json)",
+        "kit": "id van de kit, bijv. kalibratie-telefoon",
+        "threshold": "verschil met de sleutel (punten op 0–100) waarboven een deelnemer opvalt",
+        "calibration_head": "Kit {kit} {version} (checklist {checklist} {checklist_version}): {participants} "
+        "deelnemer(s), {contacts} contact(en)",
+        "criteria_head": "Per criterium, minste overeenstemming eerst (de agenda)",
+        "participants_head": "Per deelnemer, tegen de sleutel (drempel {threshold} punten)",
+        "col_criterion": "criterium",
+        "col_agreement": "overeenst.",
+        "col_alpha": "alfa",
+        "col_ac1": "AC1",
+        "col_applicable": "n.v.t.-overeenst.",
+        "col_key": "= sleutel",
+        "col_spread": "spreiding",
+        "col_participant": "deelnemer",
+        "col_differences": "verschil met de sleutel per contact",
+        "col_mean": "gemiddeld",
+        "mild": "mild",
+        "streng": "streng",
+        "incomplete": "onvolledig",
+        "no_answer": "leeg",
+        "nothing_usable": "geen bruikbare resultaatcode",
     },
     "en": {
         "description": "IJkpunt: checklists → a static quality-monitoring site.",
@@ -74,6 +100,29 @@ TEXT: dict[Lang, dict[str, str]] = {
         "kept": "already kept: {path}",
         "scored_with": "recomputed with {id} {version}{exact}",
         "not_exact": " (not the version the evaluation was made with)",
+        "calibrate": "combine the result codes of a calibration session into figures per criterion and participant",
+        "results": "files with one result code per line (# starts a comment), or result files (.json)",
+        "kit": "id of the kit, e.g. kalibratie-telefoon",
+        "threshold": "difference from the key (points on 0–100) above which a participant stands out",
+        "calibration_head": "Kit {kit} {version} (checklist {checklist} {checklist_version}): {participants} "
+        "participant(s), {contacts} contact(s)",
+        "criteria_head": "Per criterion, least agreement first (the agenda)",
+        "participants_head": "Per participant, against the key (threshold {threshold} points)",
+        "col_criterion": "criterion",
+        "col_agreement": "agreement",
+        "col_alpha": "alpha",
+        "col_ac1": "AC1",
+        "col_applicable": "n.v.t. agreement",
+        "col_key": "= key",
+        "col_spread": "spread",
+        "col_participant": "participant",
+        "col_differences": "difference from the key per contact",
+        "col_mean": "mean",
+        "mild": "lenient",
+        "streng": "strict",
+        "incomplete": "incomplete",
+        "no_answer": "empty",
+        "nothing_usable": "no usable result code",
     },
 }
 
@@ -109,6 +158,13 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     score_cmd = commands.add_parser("score", help=t["score"], description=t["score"], epilog=t["epilog"])
     score_cmd.add_argument("evaluation", type=Path)
     score_cmd.add_argument("--json", action="store_true", help=t["json"])
+    calibrate_cmd = commands.add_parser(
+        "calibrate", help=t["calibrate"], description=t["calibrate"], epilog=t["epilog"]
+    )
+    calibrate_cmd.add_argument("results", type=Path, nargs="+", help=t["results"])
+    calibrate_cmd.add_argument("--kit", required=True, help=t["kit"])
+    calibrate_cmd.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help=t["threshold"])
+    calibrate_cmd.add_argument("--json", action="store_true", help=t["json"])
     commands.add_parser("archive", help=t["archive"], description=t["archive"], epilog=t["epilog"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
@@ -125,6 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "serve": _serve,
         "check": _check,
         "score": _score,
+        "calibrate": _calibrate,
         "archive": _archive,
         "schemas": _schemas,
     }
@@ -242,6 +299,164 @@ def _placed(loaded: Loaded[Evaluation], problem: Problem) -> Diagnostic:
     if loaded.parsed is None:
         return Diagnostic.at(loaded.file, 1, problem)
     return Diagnostic.in_document(loaded.parsed, problem)
+
+
+def _calibrate(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    project = load_project(args.project)
+    folder = _usable_kit(project.kits, args.kit)
+    files = [str(p) for p in args.results]
+    if folder is None or folder.checklist is None:
+        known = tuple(sorted(k.kit.id for k in project.kits if _usable_kit(project.kits, k.kit.id)))
+        problem = Problem(Code.UNKNOWN_KIT, (), {"kit": args.kit}, allowed=known)
+        report = calibration_report(
+            args.kit, files, [Diagnostic.at(Path(KITS_DIR), 1, problem)], lang, codes_read=0, calibration=None
+        )
+        _print_report(report, args, lambda: None)
+        return report.exit_code
+    kit_layout = layout(folder.kit, folder.checklist)
+    diagnostics: list[Diagnostic] = []
+    results: list[Result] = []
+    seen: dict[str, tuple[str, int]] = {}
+    read = 0
+    for given in args.results:
+        path = given if given.is_absolute() else Path.cwd() / given
+        for line, code, place in _codes_in(path, Path(str(given)), diagnostics):
+            read += 1
+            decoded = decode(code, kit_layout)
+            if isinstance(decoded, Problem):
+                diagnostics.append(place(decoded))
+            elif decoded.code in seen:
+                first_file, first_line = seen[decoded.code]
+                params: dict[str, str | int | float] = {"file": first_file, "line": first_line}
+                diagnostics.append(place(Problem(Code.RESULT_CODE_REPEATED, (), params)))
+            else:
+                seen[decoded.code] = (str(given), line)
+                results.append(decoded)
+    contacts = [c.contact for c in folder.contacts]
+    calibration = calibrate(folder.kit, folder.checklist, contacts, results, args.threshold) if results else None
+    report = calibration_report(args.kit, files, diagnostics, lang, codes_read=read, calibration=calibration)
+    _print_report(report, args, lambda: _print_calibration(calibration, lang))
+    return report.exit_code
+
+
+def _usable_kit(kits: list[KitFolder], kit_id: str) -> KitFolder | None:
+    """The kit with this id when it loaded with its checklist and every contact."""
+    folder = next((k for k in kits if k.kit.id == kit_id), None)
+    if folder is None or folder.checklist is None or len(folder.contacts) != len(folder.kit.contacts):
+        return None
+    return folder
+
+
+type _Place = Callable[[Problem], Diagnostic]
+
+
+def _codes_in(path: Path, shown: Path, diagnostics: list[Diagnostic]) -> list[tuple[int, str, _Place]]:
+    """The codes in a file: one per line, or the `code` of a result file (.json)."""
+    if path.suffix.lower() == ".json":
+        loaded = load_document(path, model_validator(Result, strict=True), display=shown)
+        diagnostics.extend(loaded.diagnostics)
+        parsed = loaded.parsed
+        if loaded.value is None or parsed is None:
+            return []
+
+        def in_json(problem: Problem) -> Diagnostic:
+            return Diagnostic.in_document(parsed, Problem(problem.code, ("code",), problem.params, problem.allowed))
+
+        return [(parsed.locate(("code",))[1], loaded.value.code, in_json)]
+    text, problem = read_text(path)
+    if text is None or problem is not None:
+        assert problem is not None
+        diagnostics.append(Diagnostic.at(shown, problem.params.get("line", 1), problem))
+        return []
+    found: list[tuple[int, str, _Place]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        code = line.strip()
+        if code and not code.startswith("#"):
+            found.append((number, code, partial(_at, shown, number)))
+    return found
+
+
+def _at(file: Path, line: int, problem: Problem) -> Diagnostic:
+    return Diagnostic.at(file, line, problem)
+
+
+def _figure(value: float | None, reason: str | None, percent: bool = False) -> str:
+    if value is None:
+        return reason or "–"
+    return f"{100 * value:.0f}%" if percent else f"{value:.2f}"
+
+
+def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
+    t = TEXT[lang]
+    if calibration is None:
+        print(t["nothing_usable"])
+        return
+    c = calibration
+    print(
+        t["calibration_head"].format(
+            kit=c.kit,
+            version=c.kit_version,
+            checklist=c.checklist,
+            checklist_version=c.checklist_version,
+            participants=len(c.participants),
+            contacts=len(c.contacts),
+        )
+    )
+    print()
+    print(t["criteria_head"])
+    by_id = {a.criterion: a for a in c.criteria}
+    head = (t["col_criterion"], t["col_agreement"], t["col_alpha"], t["col_ac1"], t["col_applicable"], t["col_key"])
+    rows: list[tuple[str, ...]] = [head]
+    spreads = [t["col_spread"]]
+    for criterion_id in c.agenda:
+        a = by_id[criterion_id]
+        rows.append(
+            (
+                ("* " if a.focus else "") + a.criterion,
+                _figure(a.percent_agreement, a.percent_agreement_reason, percent=True),
+                _figure(a.krippendorff_alpha, a.krippendorff_alpha_reason),
+                _figure(a.gwet_ac1, a.gwet_ac1_reason),
+                _figure(a.applicability_agreement, a.applicability_agreement_reason, percent=True),
+                _figure(a.key_agreement, None, percent=True),
+            )
+        )
+        shown = {(t["no_answer"] if k == "" else k): n for k, n in a.spread.items() if n}
+        spreads.append(" ".join(f"{k}:{n}" for k, n in shown.items()))
+    _print_table(rows, spreads)
+    print()
+    print(t["participants_head"].format(threshold=f"{c.threshold:g}"))
+    rows = [(t["col_participant"], t["col_key"], t["col_mean"])]
+    details = [t["col_differences"]]
+    for p in c.participants:
+        rows.append(
+            (
+                p.participant,
+                _figure(p.key_agreement, None, percent=True),
+                _difference(p.mean_difference, p.flag, lang),
+            )
+        )
+        details.append(
+            ", ".join(
+                f"{d.contact} {_difference(d.difference, d.flag, lang)}"
+                + ("" if d.complete else f" ({t['incomplete']})")
+                for d in p.differences
+            )
+        )
+    _print_table(rows, details)
+
+
+def _difference(value: float | None, flag: str | None, lang: Lang) -> str:
+    if value is None:
+        return "–"
+    return f"{value:+.1f}" + (f" {TEXT[lang][flag]}" if flag else "")
+
+
+def _print_table(rows: Sequence[tuple[str, ...]], last: list[str]) -> None:
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    for row, tail in zip(rows, last, strict=True):
+        cells = [row[0].ljust(widths[0]), *(cell.rjust(w) for cell, w in zip(row[1:], widths[1:], strict=True))]
+        print("  ".join([*cells, tail]).rstrip())
 
 
 def _archive(args: argparse.Namespace) -> int:

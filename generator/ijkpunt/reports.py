@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from ijkpunt_core import __version__
+from ijkpunt_core.calibration import Calibration
 from ijkpunt_core.messages import WORDS
 from ijkpunt_core.problems import Lang
 
@@ -73,6 +74,17 @@ class ScoreReport(Report):
     scores: dict[str, Any] | None = Field(description="De scores zoals de rekenregels ze berekenen.")
 
 
+class CalibrationReport(Report):
+    """`ijkpunt calibrate --json`: result codes of a calibration session, combined into figures."""
+
+    report: Literal["calibrate"] = "calibrate"
+    kit: str
+    files: list[str] = Field(description="De gelezen bestanden met resultaatcodes.")
+    codes_read: int = Field(description="Gelezen codes (zonder lege regels en commentaar).")
+    codes_used: int = Field(description="Codes die meetellen: geweigerde en dubbele codes tellen niet.")
+    calibration: Calibration | None = Field(description="De cijfers; leeg als geen enkele code bruikbaar is.")
+
+
 def diagnostics_out(diagnostics: list[Diagnostic], lang: Lang) -> list[DiagnosticOut]:
     return [DiagnosticOut.model_validate(d.to_json(lang)) for d in diagnostics]
 
@@ -111,6 +123,32 @@ def score_report(
         file=file,
         checklist=checklist,
         scores=scores,
+    )
+
+
+def calibration_report(
+    kit: str,
+    files: list[str],
+    diagnostics: list[Diagnostic],
+    lang: Lang,
+    *,
+    codes_read: int,
+    calibration: Calibration | None,
+) -> CalibrationReport:
+    """Exit 2 when nothing is usable (unknown kit, no good code), 1 when some codes were refused."""
+    errors = sum(d.is_error for d in diagnostics)
+    used = len(calibration.participants) if calibration else 0
+    return CalibrationReport(
+        lang=lang,
+        errors=errors,
+        warnings=len(diagnostics) - errors,
+        exit_code=2 if calibration is None else (1 if errors else 0),
+        diagnostics=diagnostics_out(diagnostics, lang),
+        kit=kit,
+        files=files,
+        codes_read=codes_read,
+        codes_used=used,
+        calibration=calibration,
     )
 
 

@@ -11,7 +11,7 @@ from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
 from ijkpunt_core.schema import json_schema
 
-from .reports import CheckReport, ScoreReport
+from .reports import CalibrationReport, CheckReport, ScoreReport
 
 # file name → model; the site publishes these and schemas/ keeps a reviewed copy
 FORMATS: dict[str, type[BaseModel]] = {
@@ -21,6 +21,7 @@ FORMATS: dict[str, type[BaseModel]] = {
     "kit-contact.schema.json": KitContact,
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
+    "calibrate-report.schema.json": CalibrationReport,
 }
 
 

@@ -211,6 +211,43 @@ NL: dict[Code, Message] = {
     Code.KIT_FOLDER_MISMATCH: _m(
         "map past niet bij de id", "de map moet gelijk zijn aan de id: hernoem de map of de id naar '{expected}'"
     ),
+    Code.NOT_A_RESULT_CODE: _m(
+        "geen resultaatcode", "dit is geen resultaatcode: een resultaatcode begint met {prefix}; plak de hele code"
+    ),
+    Code.RESULT_CODE_CHARACTER: _m(
+        "teken hoort niet in een resultaatcode",
+        "teken '{character}' op plaats {position} hoort niet in een resultaatcode (alleen letters en de cijfers 2 tot "
+        "en met 7); kopieer de code opnieuw",
+    ),
+    Code.RESULT_CODE_DAMAGED: _m(
+        "resultaatcode beschadigd",
+        "de controlesom klopt niet: de code is onderweg veranderd; vraag de deelnemer de code opnieuw te plakken",
+    ),
+    Code.RESULT_CODE_TRUNCATED: _m(
+        "resultaatcode afgebroken",
+        "de code is afgebroken: hij heeft {length} tekens, maar hoort er {expected} te hebben; kopieer de hele code",
+    ),
+    Code.RESULT_CODE_OTHER_KIT: _m(
+        "resultaatcode van een andere kit", "deze code hoort bij een andere kit dan '{kit}'; kies de kit van de sessie"
+    ),
+    Code.RESULT_CODE_OTHER_VERSION: _m(
+        "resultaatcode van een andere versie van de kit",
+        "deze code hoort bij een andere versie van kit '{kit}' (of van haar checklist) dan versie {version}; "
+        "iedereen moet dezelfde versie scoren",
+    ),
+    Code.RESULT_CODE_UNKNOWN_CONTACT: _m(
+        "resultaatcode noemt een contact dat niet bestaat",
+        "de code noemt contact {number}, maar kit '{kit}' heeft {count} contacten",
+    ),
+    Code.RESULT_CODE_UNKNOWN_ANSWER: _m(
+        "resultaatcode noemt een antwoord dat niet bestaat",
+        "de code geeft antwoord {value} bij criterium '{criterion}' van contact '{contact}', maar daar zijn alleen "
+        "de waarden 0 tot en met {last}",
+    ),
+    Code.UNKNOWN_KIT: _m("onbekende kit", "kit '{kit}' bestaat niet in dit project of heeft fouten"),
+    Code.RESULT_CODE_REPEATED: _m(
+        "resultaatcode dubbel", "deze code stond al op regel {line} van {file}; hij telt één keer"
+    ),
     Code.REQUIRED_FOR_EXPORT: _m("veld nodig voor export is leeg", "Vul '{field}' in."),
     Code.BSN_IN_TEXT: _m(
         "een burgerservicenummer (BSN) in vrije tekst",
@@ -407,6 +444,43 @@ EN: dict[Code, Message] = {
     ),
     Code.KIT_FOLDER_MISMATCH: _m(
         "folder does not match the id", "the folder must match the id: rename the folder or the id to '{expected}'"
+    ),
+    Code.NOT_A_RESULT_CODE: _m(
+        "not a result code", "this is not a result code: a result code starts with {prefix}; paste the whole code"
+    ),
+    Code.RESULT_CODE_CHARACTER: _m(
+        "character not allowed in a result code",
+        "character '{character}' at position {position} does not belong in a result code (only letters and the "
+        "digits 2 to 7); copy the code again",
+    ),
+    Code.RESULT_CODE_DAMAGED: _m(
+        "result code damaged",
+        "the checksum does not match: the code changed on its way; ask the participant to paste it again",
+    ),
+    Code.RESULT_CODE_TRUNCATED: _m(
+        "result code cut off",
+        "the code is cut off: it has {length} characters but should have {expected}; copy the whole code",
+    ),
+    Code.RESULT_CODE_OTHER_KIT: _m(
+        "result code of another kit", "this code belongs to another kit than '{kit}'; choose the session's kit"
+    ),
+    Code.RESULT_CODE_OTHER_VERSION: _m(
+        "result code of another version of the kit",
+        "this code belongs to another version of kit '{kit}' (or of its checklist) than version {version}; "
+        "everyone must score the same version",
+    ),
+    Code.RESULT_CODE_UNKNOWN_CONTACT: _m(
+        "result code names a contact that does not exist",
+        "the code names contact {number}, but kit '{kit}' has {count} contacts",
+    ),
+    Code.RESULT_CODE_UNKNOWN_ANSWER: _m(
+        "result code names an answer that does not exist",
+        "the code gives value {value} for criterion '{criterion}' of contact '{contact}', but only the values 0 to "
+        "{last} exist there",
+    ),
+    Code.UNKNOWN_KIT: _m("unknown kit", "kit '{kit}' does not exist in this project or has errors"),
+    Code.RESULT_CODE_REPEATED: _m(
+        "result code repeated", "this code was already on line {line} of {file}; it counts once"
     ),
     Code.REQUIRED_FOR_EXPORT: _m("field required for export is empty", "Fill in '{field}'."),
     Code.BSN_IN_TEXT: _m(

@@ -13,7 +13,7 @@ from typing import Any
 from ruamel.yaml import YAML
 
 from ijkpunt_core.checklist import Checklist
-from ijkpunt_core.evaluation import Answer
+from ijkpunt_core.evaluation import Answer, Draft
 from ijkpunt_core.validate import validate_checklist
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -160,3 +160,15 @@ def shipped(checklist_id: str) -> Checklist:
     result = validate_checklist(read_yaml(CHECKLIST_DIR / f"{checklist_id}.yaml"))
     assert result.checklist is not None, result.problems
     return result.checklist
+
+
+def a_draft(**changes: Any) -> Draft:
+    """A draft with the metadata an export needs (no answers unless given); `changes` override fields."""
+    fields: dict[str, Any] = {
+        "id": "0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
+        "evaluator": "coach-1",
+        "agent": "A7",
+        "contact_date": "2026-11-02",
+        "created_at": "2026-11-02T10:00:00Z",
+    }
+    return Draft.model_validate(fields | changes)

@@ -19,12 +19,11 @@ from pathlib import Path
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
-from ijkpunt_core.messages import WORDS
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
 from ijkpunt_core.result_code import Result, decode, layout
 
 from .build import build
-from .diagnostics import BuildError, Diagnostic
+from .diagnostics import BuildError, Diagnostic, diagnostic_line
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
@@ -495,8 +494,8 @@ def _print_report(report: Report, args: argparse.Namespace, people: Callable[[],
         print(report.model_dump_json(indent=2))
         return
     for d in report.diagnostics:
-        level = "" if d.severity == "error" else f"{WORDS[report.lang]['warning']}: "
-        print(f"{d.file}:{d.line}: {d.where}: {level}{d.message} [{d.code}]", file=sys.stderr)
+        text = diagnostic_line(d.file, d.line, d.where, d.message, d.code, d.severity == "error", report.lang)
+        print(text, file=sys.stderr)
     people()
 
 

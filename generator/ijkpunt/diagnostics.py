@@ -42,9 +42,8 @@ class Diagnostic:
 
     def render(self, lang: Lang = "nl") -> str:
         """`file:line: where: [waarschuwing: ]message (toegestaan: …) [code]`."""
-        level = "" if self.is_error else f"{WORDS[lang]['warning']}: "
-        where = describe_segments(self.where, lang)
-        return f"{self.file}:{self.line}: {where}: {level}{render(self.problem, lang)} [{self.problem.code}]"
+        where, message = describe_segments(self.where, lang), render(self.problem, lang)
+        return diagnostic_line(str(self.file), self.line, where, message, self.problem.code, self.is_error, lang)
 
     def __str__(self) -> str:
         return self.render("nl")
@@ -61,6 +60,12 @@ class Diagnostic:
             "params": self.problem.params,
             "allowed": list(self.problem.allowed),
         }
+
+
+def diagnostic_line(file: str, line: int, where: str, message: str, code: str, is_error: bool, lang: Lang) -> str:
+    """The one printed form of a diagnostic, for diagnostics and for the diagnostics of a report."""
+    level = "" if is_error else f"{WORDS[lang]['warning']}: "
+    return f"{file}:{line}: {where}: {level}{message} [{code}]"
 
 
 class BuildError(Exception):

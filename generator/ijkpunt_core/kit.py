@@ -8,14 +8,16 @@ A kit is a folder: `kit.yaml` (:class:`Kit`), and per contact a YAML file with t
 from __future__ import annotations
 
 import re
+import uuid
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Annotated
 
 from pydantic import Field, StringConstraints
 
-from .checklist import SEMVER_PATTERN, Checklist, Document, GradeScale, Id, Relationship, Text, reference
-from .evaluation import Outcome
+from .checklist import SEMVER_PATTERN, Checklist, Document, Id, Relationship, Text, reference
+from .evaluate import answer_problems
+from .evaluation import Answer, Draft, Outcome
 from .privacy import personal_data_in_text
 from .problems import Code, Path, Problem
 
@@ -178,32 +180,17 @@ def _contact_problems(contact: KitContact, checklist: Checklist, numbers: set[in
     for listed in checklist.criteria():
         if listed.id not in contact.key:
             yield Problem(Code.KEY_MISSING, ("key",), {"criterion": listed.id})
+    answers: dict[str, Answer] = {}
     for criterion_id, answer in contact.key.items():
-        path: Path = ("key", criterion_id)
-        criterion = checklist.criterion(criterion_id)
-        if criterion is None:
-            yield Problem(Code.UNKNOWN_CRITERION, path, {"criterion": criterion_id, "checklist": checklist.id})
-            continue
-        scale = checklist.scale_of(criterion)
-        chosen = sum((answer.option is not None, answer.grade is not None, answer.na))
-        if chosen != 1:
-            yield Problem(Code.ONE_CHOICE, path)
-        elif answer.na and not criterion.na.allowed:
-            yield Problem(Code.NA_NOT_ALLOWED, (*path, "na"), {"criterion": criterion.title})
-        elif isinstance(scale, GradeScale):
-            if answer.grade is None or not scale.min <= answer.grade <= scale.max:
-                yield Problem(
-                    Code.GRADE_OUT_OF_SCALE, path, {"grade": str(answer.grade), "low": scale.min, "high": scale.max}
-                )
-        elif answer.option is not None and scale.option(answer.option) is None:
-            options = tuple(o.id for o in scale.options)
-            yield Problem(
-                Code.UNKNOWN_OPTION,
-                (*path, "option"),
-                {"option": answer.option, "scale": criterion.scale},
-                allowed=options,
-            )
-        yield from _turn_problems(answer.turns, (*path, "turns"), numbers)
+        if sum((answer.option is not None, answer.grade is not None, answer.na)) != 1:
+            yield Problem(Code.ONE_CHOICE, ("key", criterion_id))
+        else:
+            answers[criterion_id] = Answer(option=answer.option, grade=answer.grade, na=answer.na)
+        yield from _turn_problems(answer.turns, ("key", criterion_id, "turns"), numbers)
+    # A key answer must fit the checklist exactly as an evaluator's answer must: the same check, placed in `key`.
+    draft = Draft(id=str(uuid.UUID(int=0)), answers=answers)
+    for problem in answer_problems(checklist, draft):
+        yield Problem(problem.code, ("key", *problem.path[1:]), problem.params, problem.allowed)
     known_errors = tuple(e.id for e in checklist.critical_errors)
     for i, flag in enumerate(contact.critical_errors):
         if flag.id not in known_errors:

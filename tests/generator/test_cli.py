@@ -13,7 +13,9 @@ import pytest
 from ijkpunt.cli import main
 from ijkpunt.project import load_checklist_file
 from ijkpunt_core.evaluate import evaluate
-from ijkpunt_core.evaluation import Answer, Draft, Outcome
+from ijkpunt_core.evaluation import Answer, Outcome
+
+from ..builders import a_draft
 
 BROKEN = """\
 id: kcc-test
@@ -120,16 +122,7 @@ def exported(tmp_path: Path, project_root: Path) -> Path:
     answers = {c.id: Answer(option="ja") for c in checklist.criteria() if checklist.scale_of(c).title == "Ja / nee"}
     answers |= {c.id: Answer(na=True) for c in checklist.criteria() if c.id not in answers and c.na.allowed}
     answers |= {c.id: Answer(option="voldoende") for c in checklist.criteria() if c.id not in answers}
-    draft = Draft(
-        id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
-        evaluator="coach-1",
-        agent="A7",
-        contact_date="2026-11-02",
-        created_at="2026-11-02T10:00:00Z",
-        answers=answers,
-        relationship="kept",
-        outcome=Outcome(result="direct"),
-    )
+    draft = a_draft(answers=answers, relationship="kept", outcome=Outcome(result="direct"))
     evaluation = evaluate(checklist, draft).evaluation
     assert evaluation is not None
     path = tmp_path / "evaluatie.json"
@@ -204,13 +197,7 @@ def test_score_finds_the_archived_version_an_evaluation_was_made_with(
     path = project / "checklists" / "kcc-telefoon.yaml"
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace(f'version: "{old.version}"', 'version: "9.0.0"', 1), encoding="utf-8")
-    draft = Draft(
-        id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
-        evaluator="coach-1",
-        agent="A7",
-        contact_date="2026-11-02",
-        created_at="2026-11-02T10:00:00Z",
-    )
+    draft = a_draft()
     evaluation = evaluate(old, draft).evaluation
     assert evaluation is not None
     exported = tmp_path / "oud.json"

@@ -25,7 +25,7 @@ from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
 from ijkpunt_core.problems import Code, Problem
 from ijkpunt_core.validate import problem_from_pydantic, validate_checklist
 
-from ..builders import criterion, minimal_checklist, section, to_yaml
+from ..builders import a_draft, criterion, minimal_checklist, section, to_yaml
 
 CHECKLIST = model_validator(Checklist)
 
@@ -373,13 +373,7 @@ def export(tmp_path: Path, project_root: Path) -> dict[str, Any]:
 
     checklist = load_checklist_file(project_root / "checklists" / "kcc-telefoon.yaml").value
     assert checklist is not None
-    draft = Draft(
-        id="0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
-        evaluator="c",
-        agent="A1",
-        contact_date="2026-11-02",
-        created_at="2026-11-02T10:00:00Z",
-    )
+    draft = a_draft(evaluator="c", agent="A1")
     evaluation = evaluate(checklist, draft).evaluation
     assert evaluation is not None
     return evaluation.model_dump(mode="json")

@@ -20,7 +20,7 @@ from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
-from ijkpunt_core.result_code import Result, decode, layout
+from ijkpunt_core.result_code import Result, layout, read_codes
 
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
@@ -315,23 +315,16 @@ def _calibrate(args: argparse.Namespace) -> int:
         return report.exit_code
     kit_layout = layout(folder.kit, folder.checklist)
     diagnostics: list[Diagnostic] = []
-    results: list[Result] = []
-    seen: dict[str, tuple[str, int]] = {}
-    read = 0
+    entries: list[tuple[str, int, str]] = []
+    places: list[_Place] = []
     for given in args.results:
         path = given if given.is_absolute() else Path.cwd() / given
         for line, code, place in _codes_in(path, Path(str(given)), diagnostics):
-            read += 1
-            decoded = decode(code, kit_layout)
-            if isinstance(decoded, Problem):
-                diagnostics.append(place(decoded))
-            elif decoded.code in seen:
-                first_file, first_line = seen[decoded.code]
-                params: dict[str, str | int | float] = {"file": first_file, "line": first_line}
-                diagnostics.append(place(Problem(Code.RESULT_CODE_REPEATED, (), params)))
-            else:
-                seen[decoded.code] = (str(given), line)
-                results.append(decoded)
+            entries.append((str(given), line, code))
+            places.append(place)
+    results, refused = read_codes(entries, kit_layout)
+    diagnostics += [places[index](problem) for index, problem in refused]
+    read = len(entries)
     contacts = [c.contact for c in folder.contacts]
     calibration = calibrate(folder.kit, folder.checklist, contacts, results, args.threshold) if results else None
     report = calibration_report(args.kit, files, diagnostics, lang, codes_read=read, calibration=calibration)

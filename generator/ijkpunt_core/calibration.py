@@ -19,7 +19,7 @@ The discussion agenda lists the criteria with the least agreement first (percent
 
 from __future__ import annotations
 
-from collections.abc import Hashable, Sequence
+from collections.abc import Hashable, Mapping, Sequence
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -48,6 +48,7 @@ __all__ = [
     "CriterionAgreement",
     "ParticipantAgreement",
     "calibrate",
+    "contact_difference",
     "criterion_table",
     "key_value",
     "value_of",
@@ -178,12 +179,12 @@ def _spread(rows: Sequence[Sequence[Value | None]], categories: Sequence[Value])
 
 
 def _criterion(
-    kit: Kit,
     checklist: Checklist,
     criterion: Criterion,
     results: Sequence[Result],
     contacts: Sequence[str],
-    keys: dict[str, KitContact],
+    keys: dict[str, KitContact] | None,
+    focus: Sequence[str],
 ) -> CriterionAgreement:
     categories = _categories(checklist, criterion)
     level = _level(categories, checklist, criterion)
@@ -191,16 +192,18 @@ def _criterion(
     # who scored a contact but left this criterion open is missing, not a rating; rows of unscored stay None
     ratings, applicable = split_not_applicable(raw, NA)
     table: list[list[Hashable | None]] = [list(row) for row in ratings]
-    key = [key_value(keys[c], criterion.id) for c in contacts]
-    # all participants' answers as one rater column against the key: the share of answers equal to it
-    pooled = [[v] for row in raw for v in row]
-    pooled_key = [k for k, row in zip(key, raw, strict=True) for _ in row]
-    key_agreement = _against_key(pooled, pooled_key)[0]
+    key_agreement = None
+    if keys is not None:
+        key = [key_value(keys[c], criterion.id) for c in contacts]
+        # all participants' answers as one rater column against the key: the share of answers equal to it
+        pooled = [[v] for row in raw for v in row]
+        pooled_key = [k for k, row in zip(key, raw, strict=True) for _ in row]
+        key_agreement = _against_key(pooled, pooled_key)[0]
     return CriterionAgreement(
         criterion=criterion.id,
         title=criterion.title,
         kind=criterion.kind,
-        focus=criterion.id in kit.focus,
+        focus=criterion.id in focus,
         level=level,
         categories=[str(c) for c in categories],
         spread=_spread(raw, categories),
@@ -228,9 +231,10 @@ def _flag(difference: float | None, threshold: float) -> Literal["mild", "streng
     return "mild" if difference > 0 else "streng"
 
 
-def _difference(
-    checklist: Checklist, key: KitContact, answers: dict[str, Answer], errors: list[str], threshold: float
+def contact_difference(
+    checklist: Checklist, key: KitContact, answers: Mapping[str, Answer], errors: Sequence[str], threshold: float
 ) -> ContactDifference:
+    """A participant's quality score for one contact next to the key's, over the criteria they answered."""
     key_answers = _key_answers(key)
     key_errors = [e.id for e in key.critical_errors]
     answered = {cid: a for cid, a in answers.items() if a.answered}
@@ -260,10 +264,21 @@ def _participant(
     results: Sequence[Result],
     checklist: Checklist,
     contacts: Sequence[str],
-    keys: dict[str, KitContact],
+    keys: dict[str, KitContact] | None,
     threshold: float,
 ) -> ParticipantAgreement:
     result = results[index]
+    if keys is None:
+        return ParticipantAgreement(
+            participant=result.participant,
+            contacts=[c.contact for c in result.contacts],
+            key_agreement=None,
+            compared=0,
+            key_agreement_per_criterion={},
+            differences=[_own_score(checklist, c.contact, c.answers, c.critical_errors) for c in result.contacts],
+            mean_difference=None,
+            flag=None,
+        )
     table: list[list[Hashable | None]] = []
     key: list[Hashable | None] = []
     rows_of: dict[str, list[int]] = {}
@@ -277,7 +292,7 @@ def _participant(
         cid: _against_key([table[i] for i in rows], [key[i] for i in rows])[0] for cid, rows in rows_of.items()
     }
     differences = [
-        _difference(checklist, keys[c.contact], c.answers, c.critical_errors, threshold) for c in result.contacts
+        contact_difference(checklist, keys[c.contact], c.answers, c.critical_errors, threshold) for c in result.contacts
     ]
     known = [d.difference for d in differences if d.difference is not None]
     mean = round(sum(known) / len(known), 1) if known else None
@@ -290,6 +305,19 @@ def _participant(
         differences=differences,
         mean_difference=mean,
         flag=_flag(mean, threshold),
+    )
+
+
+def _own_score(
+    checklist: Checklist, contact: str, answers: Mapping[str, Answer], errors: Sequence[str]
+) -> ContactDifference:
+    """A participant's score when the key is not known (sealed): no difference, no flag."""
+    answered = {cid: a for cid, a in answers.items() if a.answered}
+    complete = all(c.id in answered for c in checklist.criteria())
+    # over every criterion, the running score is the final one (relationship and outcome do not enter it)
+    quality = running_quality(checklist, answered, errors)
+    return ContactDifference(
+        contact=contact, quality=quality, key_quality=None, difference=None, complete=complete, flag=None
     )
 
 
@@ -311,22 +339,25 @@ def _agenda_key(item: tuple[int, CriterionAgreement]) -> tuple[bool, float, floa
 def calibrate(
     kit: Kit,
     checklist: Checklist,
-    contacts: Sequence[KitContact],
+    contacts: Sequence[KitContact] | None,
     results: Sequence[Result],
     threshold: float = DEFAULT_THRESHOLD,
+    focus: Sequence[str] | None = None,
 ) -> Calibration:
     """Combine decoded results of one kit (``checklist`` is the version the kit pins; ``contacts`` its keys).
 
     Results must belong to this kit (decode them with the kit's layout); a result's contact that has no
-    key raises ValueError.
+    key raises ValueError. ``contacts`` None means the key is not known (sealed and not opened): every
+    figure against the key is then None. ``focus`` replaces the kit's focus criteria (a session's choice).
     """
-    keys = {c.id: c for c in contacts}
+    keys = None if contacts is None else {c.id: c for c in contacts}
     scored = {c.contact for r in results for c in r.contacts}
-    missing = scored - set(keys)
+    missing = scored - set(keys) if keys is not None else set()
     if missing:
         raise ValueError(f"no key for contacts {sorted(missing)}")
     units = [c for c in kit.contacts if c in scored]
-    criteria = [_criterion(kit, checklist, c, results, units, keys) for c in checklist.criteria()]
+    chosen = kit.focus if focus is None else focus
+    criteria = [_criterion(checklist, c, results, units, keys, chosen) for c in checklist.criteria()]
     agenda = [c.criterion for _, c in sorted(enumerate(criteria), key=_agenda_key)]
     return Calibration(
         kit=kit.id,

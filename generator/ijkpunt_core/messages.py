@@ -245,6 +245,13 @@ NL: dict[Code, Message] = {
         "de waarden 0 tot en met {last}",
     ),
     Code.UNKNOWN_KIT: _m("onbekende kit", "kit '{kit}' bestaat niet in dit project of heeft fouten"),
+    Code.NOT_A_RESULT_FILE: _m(
+        "geen resultaatbestand", "dit is geen resultaatbestand van een kalibratiesessie ({detail})"
+    ),
+    Code.PARTICIPANT_NAME: _m(
+        "naam of initialen ongeldig",
+        "vul je naam of initialen in: 1 tot {limit} tekens, zonder stuurtekens",
+    ),
     Code.RESULT_CODE_REPEATED: _m(
         "resultaatcode dubbel", "deze code stond al op regel {line} van {file}; hij telt één keer"
     ),
@@ -479,6 +486,10 @@ EN: dict[Code, Message] = {
         "{last} exist there",
     ),
     Code.UNKNOWN_KIT: _m("unknown kit", "kit '{kit}' does not exist in this project or has errors"),
+    Code.NOT_A_RESULT_FILE: _m("not a result file", "this is not a result file of a calibration session ({detail})"),
+    Code.PARTICIPANT_NAME: _m(
+        "name or initials invalid", "fill in your name or initials: 1 to {limit} characters, no control characters"
+    ),
     Code.RESULT_CODE_REPEATED: _m(
         "result code repeated", "this code was already on line {line} of {file}; it counts once"
     ),

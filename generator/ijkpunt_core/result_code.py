@@ -35,9 +35,10 @@ from __future__ import annotations
 import base64
 import binascii
 import hashlib
+import re
 import unicodedata
 import zlib
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -55,10 +56,12 @@ __all__ = [
     "KitLayout",
     "Result",
     "ResultContact",
+    "codes_in_text",
     "decode",
     "encode",
     "fingerprint",
     "layout",
+    "read_codes",
 ]
 
 PREFIX = "IJK1"
@@ -379,3 +382,46 @@ def _read_contact(reader: _Reader, kit: KitLayout, contact_id: str) -> ResultCon
         answers[slot.id] = Answer(grade=chosen) if isinstance(chosen, int) else Answer(option=chosen)
     errors = [error for error in kit.critical_errors if reader.take(1)]
     return ResultContact(contact=contact_id, answers=answers, critical_errors=errors)
+
+
+_IN_TEXT = re.compile(r"IJK\S*", re.IGNORECASE)
+_BARE = re.compile(r"^[A-Z2-7]{20,}$", re.IGNORECASE)
+
+
+def codes_in_text(text: str) -> list[tuple[int, str]]:
+    """The codes in pasted text, with their line numbers: every word starting with ``IJK``.
+
+    Text around a code (a chat's name and time) is left out; a line that is nothing but a long run of
+    base32 letters is taken too, so a code that lost its prefix is refused with a reason, not skipped.
+    """
+    found: list[tuple[int, str]] = []
+    for number, line in enumerate(text.splitlines(), start=1):
+        words = [m.group(0).strip(_WRAPPING + ".,;:!?)(") for m in _IN_TEXT.finditer(line)]
+        if not words and _BARE.match(line.strip(_WRAPPING)):
+            words = [line.strip(_WRAPPING)]
+        found += [(number, word) for word in words]
+    return found
+
+
+def read_codes(
+    entries: Sequence[tuple[str, int, str]], kit: KitLayout
+) -> tuple[list[Result], list[tuple[int, Problem]]]:
+    """Decode ``(source, line, code)`` entries: the results, and per refused or repeated entry its index and why.
+
+    A code given twice counts once (:attr:`Code.RESULT_CODE_REPEATED` names where it came first).
+    """
+    results: list[Result] = []
+    problems: list[tuple[int, Problem]] = []
+    seen: dict[str, tuple[str, int]] = {}
+    for index, (source, line, code) in enumerate(entries):
+        decoded = decode(code, kit)
+        if isinstance(decoded, Problem):
+            problems.append((index, decoded))
+        elif decoded.code in seen:
+            first_source, first_line = seen[decoded.code]
+            params: dict[str, Param] = {"file": first_source, "line": first_line}
+            problems.append((index, Problem(Code.RESULT_CODE_REPEATED, (), params)))
+        else:
+            seen[decoded.code] = (source, line)
+            results.append(decoded)
+    return results, problems

@@ -15,6 +15,9 @@ if TYPE_CHECKING:  # the core tests must not load the build package, so it is im
     from ijkpunt.serve import SiteHandler
 
 ROOT = Path(__file__).resolve().parent.parent
+SEALED_KIT = "kalibratie-email"
+PASSPHRASE = "oefen-wachtwoord-2026"
+"""The test site seals one kit's key with this passphrase, as `ijkpunt build --seal` does."""
 
 
 @pytest.fixture(scope="session")
@@ -24,11 +27,11 @@ def project_root() -> Path:
 
 @pytest.fixture(scope="session")
 def built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Site, Path]:
-    """The shipped project built once into a temporary folder."""
+    """The shipped project built once into a temporary folder, with one kit's key sealed."""
     from ijkpunt.build import build
 
     out = tmp_path_factory.mktemp("site") / "public"
-    _, site = build(ROOT, out)
+    _, site = build(ROOT, out, seals={SEALED_KIT: PASSPHRASE})
     return site, out
 
 

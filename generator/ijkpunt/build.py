@@ -6,22 +6,36 @@ before anything is written when the project has errors.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
-from ijkpunt_core.problems import Lang
+from ijkpunt_core.problems import Code, Lang, Problem
 
 from .assemble import assemble
-from .diagnostics import BuildError
-from .pages import Site, render_pages
-from .project import Project, load_project
+from .diagnostics import BuildError, Diagnostic
+from .pages import Site, published_kits, render_pages
+from .project import KITS_DIR, Project, load_project
 from .render import Renderer
 
 
-def build(root: Path, out: Path, strict: bool = False, lang: Lang = "nl") -> tuple[Project, Site]:
-    """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot."""
+def build(
+    root: Path, out: Path, strict: bool = False, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+) -> tuple[Project, Site]:
+    """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot.
+
+    ``seals`` maps kit ids to the passphrase their key is sealed with.
+    """
     project = load_project(root)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
-    site = render_pages(project, Renderer(project.root / "site" / "templates", lang), lang)
+    known = tuple(k.kit.id for k in published_kits(project))
+    unknown = [
+        Diagnostic.at(Path(KITS_DIR), 1, Problem(Code.UNKNOWN_KIT, (), {"kit": kit_id}, allowed=known))
+        for kit_id in (seals or {})
+        if kit_id not in known
+    ]
+    if unknown:
+        raise BuildError(unknown)
+    site = render_pages(project, Renderer(project.root / "site" / "templates", lang), lang, seals)
     assemble(site, project.root, out)
     return project, site

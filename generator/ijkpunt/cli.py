@@ -9,6 +9,7 @@ report: 0 in order, 1 problems found, 2 input or installation unusable.
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import os
 import sys
@@ -20,7 +21,7 @@ from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
-from ijkpunt_core.result_code import Result, layout, read_codes
+from ijkpunt_core.result_code import Result, codes_in_text, layout, read_codes
 
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
@@ -28,6 +29,7 @@ from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
 from .schemas import schema_files
+from .seal import passphrase_problems
 from .serve import make_server
 
 INSTALLED_PROJECT = Path(__file__).resolve().parents[2]  # the repository this CLI was installed from
@@ -39,6 +41,10 @@ TEXT: dict[Lang, dict[str, str]] = {
         "project": "projectmap (standaard: de huidige map, anders de map waaruit IJkpunt is geïnstalleerd)",
         "lang": "taal van de meldingen: nl of en (standaard: uit de omgeving, anders nl)",
         "build": "bouw de site",
+        "seal": "versleutel de sleutel van deze kit met een wachtwoord (uit IJKPUNT_SEAL_PASSPHRASE of gevraagd); "
+        "herhaal voor meer kits",
+        "seal_no_passphrase": "--seal heeft een wachtwoord nodig: zet het in de omgevingsvariabele {variable}",
+        "seal_prompt": "Wachtwoord voor de verzegelde sleutel: ",
         "serve": "bouw de site en serveer hem lokaal",
         "check": "controleer alle checklists en het rekenvoorbeeld; meldt alle problemen tegelijk",
         "score": "reken een geëxporteerde beoordeling opnieuw uit",
@@ -84,6 +90,10 @@ TEXT: dict[Lang, dict[str, str]] = {
         "project": "project folder (default: the current folder, else the folder IJkpunt was installed from)",
         "lang": "language of the messages: nl or en (default: from the environment, else nl)",
         "build": "build the site",
+        "seal": "encrypt this kit's key with a passphrase (from IJKPUNT_SEAL_PASSPHRASE, or asked for); "
+        "repeat for more kits",
+        "seal_no_passphrase": "--seal needs a passphrase: set it in the environment variable {variable}",
+        "seal_prompt": "Passphrase for the sealed key: ",
         "serve": "build the site and serve it locally",
         "check": "validate every checklist and the worked example; lists all problems at once",
         "score": "recompute an exported evaluation",
@@ -148,6 +158,7 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
         command = commands.add_parser(name, help=t[name], description=t[name], epilog=t["epilog"])
         command.add_argument("--out", type=Path, default=Path("public"), help=f"{t['out']} (public)")
         command.add_argument("--strict", action="store_true", help=t["strict"])
+        command.add_argument("--seal", action="append", default=[], metavar="KIT", help=t["seal"])
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
             command.add_argument("--host", default="127.0.0.1")
@@ -209,7 +220,8 @@ def project_folder(given: Path | None) -> Path:
 def _build(args: argparse.Namespace) -> int:
     out = _in_project(args, args.out)
     try:
-        project, site = build(args.project, out, strict=args.strict, lang=args.lang)
+        seals = _seals(args.seal, args.lang)
+        project, site = build(args.project, out, strict=args.strict, lang=args.lang, seals=seals)
     except BuildError as exc:
         _print_stopped(exc.diagnostics, args.lang)
         return 1
@@ -217,6 +229,24 @@ def _build(args: argparse.Namespace) -> int:
         print(warning.render(args.lang), file=sys.stderr)
     print(TEXT[args.lang]["built"].format(pages=len(site.pages), out=out))
     return 0
+
+
+SEAL_PASSPHRASE = "IJKPUNT_SEAL_PASSPHRASE"
+
+
+def _seals(kits: list[str], lang: Lang) -> dict[str, str]:
+    """The passphrase for each kit to seal: from IJKPUNT_SEAL_PASSPHRASE, else asked for on a terminal."""
+    if not kits:
+        return {}
+    passphrase = os.environ.get(SEAL_PASSPHRASE)
+    if passphrase is None:
+        if not sys.stdin.isatty():
+            raise SystemExit(TEXT[lang]["seal_no_passphrase"].format(variable=SEAL_PASSPHRASE))
+        passphrase = getpass.getpass(TEXT[lang]["seal_prompt"])
+    weak = passphrase_problems(passphrase)
+    if weak:
+        raise SystemExit(" ".join(weak))
+    return dict.fromkeys(kits, passphrase)
 
 
 def _serve(args: argparse.Namespace) -> int:
@@ -344,7 +374,7 @@ type _Place = Callable[[Problem], Diagnostic]
 
 
 def _codes_in(path: Path, shown: Path, diagnostics: list[Diagnostic]) -> list[tuple[int, str, _Place]]:
-    """The codes in a file: one per line, or the `code` of a result file (.json)."""
+    """The codes in a file: every word starting with IJK (one per line, or a chat), or the `code` of a result file."""
     if path.suffix.lower() == ".json":
         loaded = load_document(path, model_validator(Result, strict=True), display=shown)
         diagnostics.extend(loaded.diagnostics)
@@ -361,12 +391,8 @@ def _codes_in(path: Path, shown: Path, diagnostics: list[Diagnostic]) -> list[tu
         assert problem is not None
         diagnostics.append(Diagnostic.at(shown, problem.params.get("line", 1), problem))
         return []
-    found: list[tuple[int, str, _Place]] = []
-    for number, line in enumerate(text.splitlines(), start=1):
-        code = line.strip()
-        if code and not code.startswith("#"):
-            found.append((number, code, partial(_at, shown, number)))
-    return found
+    # the browser's rule: every word starting with IJK, so a chat pasted whole works too
+    return [(number, code, partial(_at, shown, number)) for number, code in codes_in_text(text)]
 
 
 def _at(file: Path, line: int, problem: Problem) -> Diagnostic:

@@ -8,19 +8,22 @@ the only files touched (through Jinja), and the result is data that
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
 
 from ijkpunt_core.checklist import Checklist
+from ijkpunt_core.kit_publication import PublishedKit, SealedBox, keys_of, public_contact, sealed_kit
 from ijkpunt_core.problems import Code, Lang, title
 
 from . import reference
-from .project import Project
+from .project import KitFolder, Project
 from .render import Renderer, Strings
 from .safe_text import plain
 from .schemas import schema_files
+from .seal import seal
 
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 
@@ -53,8 +56,15 @@ def checklist_data_path(checklist: Checklist) -> str:
     return f"data/checklists/{checklist.id}/{checklist.content_hash().removeprefix('sha256:')}.json"
 
 
-def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Site:
-    """Every page, download and data file of the site for one language."""
+def render_pages(
+    project: Project, renderer: Renderer, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+) -> Site:
+    """Every page, download and data file of the site for one language.
+
+    ``seals`` maps a kit id to the passphrase its key is sealed with (``ijkpunt build --seal``); the
+    ids must be of published kits (:func:`published_kits`).
+    """
+    seals = seals or {}
     checklists = project.current()
     site = Site()
     site.pages["index.md"] = page(renderer.render("home.md.j2", checklists=checklists), hide=["navigation", "toc"])
@@ -91,29 +101,89 @@ def render_pages(project: Project, renderer: Renderer, lang: Lang = "nl") -> Sit
         catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
-    for k in project.kits:
-        if k.checklist is None:  # only a kit that checks out is published; check() said why
-            continue
-        site.pages[f"kalibreren/{k.kit.id}.md"] = page(
-            renderer.render(
-                "kit.md.j2",
-                k=k,
-                checklist_title=k.checklist.title,
-                criterion_titles={c.id: c.title for c in k.checklist.criteria()},
-            ),
-            title=str(plain(k.kit.title)),
-        )
+    for k in published_kits(project):
+        _kit_pages(site, k, renderer, sealed=seals.get(k.kit.id))
     guides = project.guides.get(lang, {})
     for name, text in guides.items():
         site.pages[f"handboek/{name}.md"] = text
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
     site.nav = navigation(checklists, renderer.t, has_example=project.example is not None, guides=guides)
-    kits = [{str(plain(k.kit.title)): f"kalibreren/{k.kit.id}.md"} for k in project.kits if k.checklist is not None]
+    kits = [{str(plain(k.kit.title)): f"kalibreren/{k.kit.id}/index.md"} for k in published_kits(project)]
     if kits:
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
     return site
+
+
+def published_kits(project: Project) -> list[KitFolder]:
+    """The kits the site publishes: those that check out with their checklist (check() says why not)."""
+    return [k for k in project.kits if k.checklist is not None and len(k.contacts) == len(k.kit.contacts)]
+
+
+def kit_data_path(kit_id: str) -> str:
+    return f"data/kits/{kit_id}.json"
+
+
+KIT_PAGES = ("oefenen", "sessie", "deelnemen", "resultaten")
+"""A kit's pages beside its handbook page: training, the facilitator's link, a participant, the results."""
+
+
+def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None) -> None:
+    """A kit's handbook page, its four working pages and its data file (key in the clear or sealed)."""
+    checklist = k.checklist
+    assert checklist is not None
+    contacts = [c.contact for c in k.contacts]
+    published = PublishedKit(
+        kit=sealed_kit(k.kit) if sealed else k.kit,
+        checklist_url=checklist_data_path(checklist),
+        contacts=[public_contact(c) for c in contacts],
+        keys=None if sealed else keys_of(k.kit, contacts),
+        sealed=SealedBox.model_validate(seal(keys_of(k.kit, contacts).model_dump_json(), sealed)) if sealed else None,
+    )
+    site.files[kit_data_path(k.kit.id)] = published.model_dump_json().encode("utf-8")
+    root = "../../../"  # from kalibreren/<kit>/<page>/
+    context = {
+        "k": k,
+        "checklist": checklist,
+        "sealed": bool(sealed),
+        "kit_url": root + kit_data_path(k.kit.id),
+        "checklist_url": root + checklist_data_path(checklist),
+        "watchdog_seconds": WATCHDOG_SECONDS,
+    }
+    site.pages[f"kalibreren/{k.kit.id}/index.md"] = page(
+        renderer.render(
+            "kit.md.j2",
+            **context,
+            checklist_title=checklist.title,
+            criterion_titles={c.id: c.title for c in checklist.criteria()},
+        ),
+        title=str(plain(k.kit.title)),
+    )
+    form = {
+        "c": checklist,
+        "data_url": root + checklist_data_path(checklist),
+        "handbook_url": f"{root}handboek/{checklist.id}/",
+    }
+    titles = {
+        "oefenen": renderer.t("page.training_title", title=k.kit.title),
+        "sessie": renderer.t("page.session_title", title=k.kit.title),
+        "deelnemen": renderer.t("page.participant_title", title=k.kit.title),
+        "resultaten": renderer.t("page.results_title", title=k.kit.title),
+    }
+    templates = {
+        "oefenen": "kit_training.md.j2",
+        "sessie": "kit_session.md.j2",
+        "deelnemen": "kit_participant.md.j2",
+        "resultaten": "kit_results.md.j2",
+    }
+    for name in KIT_PAGES:
+        site.pages[f"kalibreren/{k.kit.id}/{name}.md"] = page(
+            renderer.render(templates[name], **context, **form),
+            title=str(plain(titles[name])),
+            hide=["toc"],
+            search={"exclude": True},
+        )
 
 
 def mkdocs_settings(t: Strings, lang: Lang) -> dict[str, Any]:
@@ -124,6 +194,8 @@ def mkdocs_settings(t: Strings, lang: Lang) -> dict[str, Any]:
         "copyright": t("site.copyright"),
         "theme": {"language": lang},
         "extra": {"strings": t.group("theme")},
+        # a kit's working pages are reached from its handbook page, not from the navigation
+        "not_in_nav": "\n".join(f"/kalibreren/*/{name}.md" for name in KIT_PAGES),
     }
 
 

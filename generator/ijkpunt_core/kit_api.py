@@ -8,13 +8,15 @@ Python; the page only shows what comes back.
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Mapping, Sequence
 from typing import Any
 
 from pydantic import ValidationError
 
-from .calibration import DEFAULT_THRESHOLD, calibrate
+from .calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from .checklist import Checklist
 from .evaluation import Answer
 from .form_input import draft_from_form, form_field
@@ -24,7 +26,7 @@ from .problems import Code, Lang, Problem, render
 from .result_code import NAME_MAX, Result, ResultContact, codes_in_text, encode, layout, read_codes
 from .training import compare
 
-__all__ = ["MAX_RESULT_FILE", "KitPage"]
+__all__ = ["MAX_RESULT_FILE", "KitPage", "calibration_csv"]
 
 MAX_RESULT_FILE = 1_000_000
 """A result file is a few kilobytes; anything far larger is not one."""
@@ -140,6 +142,7 @@ class KitPage:
         return _dump(
             {
                 "calibration": calibration.model_dump(mode="json") if calibration else None,
+                "csv": calibration_csv(calibration, self.lang) if calibration else None,
                 "codes_read": len(entries),
                 "problems": problems,
                 "key_known": self.keys is not None,
@@ -188,6 +191,50 @@ class KitPage:
             "severity": problem.severity,
             "message": render(problem, self.lang),
         }
+
+
+CSV_HEADER = {
+    "nl": ("soort", "id", "titel", "maat", "waarde"),
+    "en": ("kind", "id", "title", "measure", "value"),
+}
+
+
+def calibration_csv(calibration: Calibration, lang: Lang = "nl") -> str:
+    """The session's figures in long form (one figure per row) for a spreadsheet.
+
+    Dutch: ``;`` between fields and a decimal comma, as Dutch Excel reads a CSV; English: ``,`` and a point.
+    A UTF-8 byte order mark makes Excel read the accents right.
+    """
+    comma = lang == "nl"
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if comma else ",", lineterminator="\r\n")
+    writer.writerow(CSV_HEADER[lang])
+
+    def number(value: float | None) -> str:
+        if value is None:
+            return ""
+        text = f"{value:.4f}".rstrip("0").rstrip(".")
+        return text.replace(".", ",") if comma else text
+
+    for c in calibration.criteria:
+        figures = {
+            "percent_agreement": c.percent_agreement,
+            "krippendorff_alpha": c.krippendorff_alpha,
+            "gwet_ac1": c.gwet_ac1,
+            "applicability_agreement": c.applicability_agreement,
+            "key_agreement": c.key_agreement,
+        }
+        for measure, value in figures.items():
+            writer.writerow(("criterion", c.criterion, c.title, measure, number(value)))
+        for value, count in c.spread.items():
+            writer.writerow(("criterion", c.criterion, c.title, f"count:{value or '-'}", str(count)))
+    for p in calibration.participants:
+        writer.writerow(("participant", p.participant, p.participant, "key_agreement", number(p.key_agreement)))
+        writer.writerow(("participant", p.participant, p.participant, "mean_difference", number(p.mean_difference)))
+        for d in p.differences:
+            writer.writerow(("participant", p.participant, d.contact, "quality", number(d.quality)))
+            writer.writerow(("participant", p.participant, d.contact, "difference", number(d.difference)))
+    return "\ufeff" + out.getvalue()
 
 
 def _code_in_file(text: str) -> str | Problem:

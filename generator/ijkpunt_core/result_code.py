@@ -384,7 +384,7 @@ def _read_contact(reader: _Reader, kit: KitLayout, contact_id: str) -> ResultCon
     return ResultContact(contact=contact_id, answers=answers, critical_errors=errors)
 
 
-_IN_TEXT = re.compile(r"IJK\S*", re.IGNORECASE)
+_IN_TEXT = re.compile(r"(?<![A-Za-z0-9])IJK\S*", re.IGNORECASE)
 _BARE = re.compile(r"^[A-Z2-7]{20,}$", re.IGNORECASE)
 
 

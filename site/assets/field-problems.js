@@ -82,11 +82,11 @@ export function showFieldMessages(form, problems) {
 }
 
 /** After a blocked export: the list of problems, each a button that focuses its field; focus the first. */
-export function showExportProblems(form, container, problems) {
+export function showExportProblems(form, container, problems, headingText = t("js.export.heading")) {
   unlinkAll(form, "ijk-problem-");
   const ordered = inPageOrder(form, problems);
   const heading = document.createElement("p");
-  heading.textContent = t("js.export.heading");
+  heading.textContent = headingText;
   const list = document.createElement("ul");
   ordered.forEach((problem, i) => {
     const item = document.createElement("li");

@@ -1,12 +1,13 @@
 // Runs the IJkpunt core (Python, via Pyodide) off the main thread.
-// Protocol: {id, type: "init" | "live" | "export", payload} → {id, ok: true, result}
+// Protocol: {id, type: "init" | "kit-init" | "live" | "export" | "train" | "code" | "combine" | "open" | "key", payload} → {id, ok: true, result}
 //                                                          | {id, ok: false, error: {kind, detail}}
 // kinds: "wasm-mime" (detail: the served type), "wasm-missing" (HTTP status), "packages" (loader messages),
 //        "checklist" (HTTP status), "python" (anything else; detail: the message).
 import { loadPyodide } from "../../pyodide/pyodide.mjs";
 
 const runtime = new URL("../../pyodide/", import.meta.url);
-let form = null;
+let form = null; // ijkpunt_core.api.Form: the scoring form's checklist
+let kit = null; // ijkpunt_core.kit_api.KitPage: a kit page's kit, key and checklist
 
 class StartError extends Error {
   constructor(kind, detail) {
@@ -30,11 +31,29 @@ async function fetchChecklist(checklistUrl) {
   return response.text();
 }
 
-async function init({ checklistUrl }) {
+async function init({ checklistUrl, lang = "nl" }) {
   // Everything that can overlap does: the MIME check, the runtime with its packages, the checklist.
-  // Promise.all rejects as soon as the check fails, even though loadPyodide then never settles.
   const checklist = fetchChecklist(checklistUrl);
   checklist.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
+  const pyodide = await startPython();
+  form = pyodide.pyimport("ijkpunt_core.api").Form(await checklist, lang);
+  return { version: pyodide.pyimport("ijkpunt_core").__version__ };
+}
+
+async function kitInit({ checklistUrl, kitUrl, lang = "nl" }) {
+  const checklist = fetchChecklist(checklistUrl);
+  const published = fetchChecklist(kitUrl);
+  checklist.catch(() => {});
+  published.catch(() => {});
+  const pyodide = await startPython();
+  const [checklistText, kitText] = [await checklist, await published];
+  form = pyodide.pyimport("ijkpunt_core.api").Form(checklistText, lang);
+  kit = pyodide.pyimport("ijkpunt_core.kit_api").KitPage(kitText, checklistText, lang);
+  return { sealed: JSON.parse(kitText).sealed };
+}
+
+async function startPython() {
+  // Promise.all rejects as soon as the check fails, even though loadPyodide then never settles.
   const [, pyodide] = await Promise.all([
     wasmServedCorrectly(),
     loadPyodide({
@@ -50,15 +69,19 @@ async function init({ checklistUrl }) {
   const errors = [];
   await pyodide.loadPackage(["ijkpunt-core"], { messageCallback: () => {}, errorCallback: (m) => errors.push(m) });
   if (errors.length) throw new StartError("packages", errors.join(" "));
-  const api = pyodide.pyimport("ijkpunt_core.api");
-  form = api.Form(await checklist);
-  return { version: pyodide.pyimport("ijkpunt_core").__version__ };
+  return pyodide;
 }
 
 const handlers = {
   init,
   live: (raw) => JSON.parse(form.live(JSON.stringify(raw))),
   export: (raw) => JSON.parse(form.export(JSON.stringify(raw))),
+  "kit-init": kitInit,
+  train: ({ contact, form: raw }) => JSON.parse(kit.train(contact, JSON.stringify(raw))),
+  code: ({ participant, forms }) => JSON.parse(kit.code(participant, JSON.stringify(forms))),
+  combine: ({ sources, focus }) => JSON.parse(kit.combine(JSON.stringify(sources), JSON.stringify(focus ?? null))),
+  open: ({ keys }) => JSON.parse(kit.open(keys)),
+  key: ({ contacts }) => JSON.parse(kit.key(JSON.stringify(contacts ?? []))),
 };
 
 self.onmessage = async ({ data: { id, type, payload } }) => {

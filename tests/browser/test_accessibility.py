@@ -35,6 +35,8 @@ def violations(page: Page) -> list[str]:
         "scoren/kcc-chat/",
         "scoren/kcc-balie/",
         "kalibreren/kalibratie-email/",
+        "kalibreren/kalibratie-telefoon/sessie/",
+        "kalibreren/kalibratie-chat/deelnemen/",
     ],
 )
 def test_pages_pass_axe(page: Page, site_url: str, path: str) -> None:

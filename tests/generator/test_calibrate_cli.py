@@ -84,13 +84,15 @@ def test_bad_codes_are_placed_and_the_good_ones_combined(
     tmp_path: Path, codes: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     damaged = codes[1][:20] + ("B" if codes[1][20] != "B" else "C") + codes[1][21:]
-    path = codes_file(tmp_path, [codes[0], "hallo", damaged, codes[2][:-4], codes[2], codes[0]])
+    path = codes_file(
+        tmp_path, [codes[0], "[10:02] Bram: IJK2HALLO", damaged, codes[2][:-4], codes[2], "# opmerking", codes[0]]
+    )
     assert main(["--lang", "nl", "calibrate", str(path), "--kit", KIT]) == 1
     err = capsys.readouterr().err
     assert f"{path}:2: (document): dit is geen resultaatcode" in err and "[E440]" in err
     assert f"{path}:3:" in err and "[E442]" in err
     assert f"{path}:4:" in err and "[E443]" in err
-    assert f"{path}:6:" in err and "[W440]" in err
+    assert f"{path}:7:" in err and "[W440]" in err
     assert main(["calibrate", str(path), "--kit", KIT, "--json"]) == 1
     report = json.loads(capsys.readouterr().out)
     assert (report["codes_read"], report["codes_used"], report["errors"], report["warnings"]) == (6, 2, 3, 1)

@@ -207,10 +207,36 @@ def test_a_kit_page_shows_the_transcript_by_turn_and_never_the_key(tmp_path: Pat
     edit_yaml(root / CONTACT, lambda d: d["key"]["empathie"].update(rationale="GEHEIME-SLEUTEL-REDEN"))
     project = load_project(root)
     site = render_pages(project, Renderer(project_root / "site" / "templates"))
-    page = site.pages["kalibreren/kit-test.md"]
+    page = site.pages["kalibreren/kit-test/index.md"]
     assert 'id="lantaarnpaal-4"' in page and "Al voor de derde keer" in page
-    assert "GEHEIME-SLEUTEL-REDEN" not in page and "rationale" not in page
-    assert {"Kalibreren": [{"Testkit": "kalibreren/kit-test.md"}]} in site.nav
+    for name in ("index", "oefenen", "sessie", "deelnemen", "resultaten"):
+        working = site.pages[f"kalibreren/kit-test/{name}.md"]
+        assert "GEHEIME-SLEUTEL-REDEN" not in working and "rationale" not in working
+    assert {"Kalibreren": [{"Testkit": "kalibreren/kit-test/index.md"}]} in site.nav
+    # the key is published for training, in the kit's data file, and nowhere else
+    assert b"GEHEIME-SLEUTEL-REDEN" in site.files["data/kits/kit-test.json"]
+
+
+def test_a_sealed_kit_publishes_its_key_only_encrypted(tmp_path: Path, project_root: Path) -> None:
+    import json
+
+    from ijkpunt.pages import render_pages
+    from ijkpunt.render import Renderer
+    from ijkpunt.seal import unseal
+
+    root = kit_project(tmp_path, project_root)
+    edit_yaml(root / CONTACT, lambda d: d["key"]["empathie"].update(rationale="GEHEIME-SLEUTEL-REDEN"))
+    edit_yaml(root / "calibration_kits/kit-test/kit.yaml", lambda d: d.update(facilitator_notes="GEHEIME-NOTITIE"))
+    project = load_project(root)
+    site = render_pages(
+        project, Renderer(project_root / "site" / "templates"), seals={"kit-test": "een lang wachtwoord"}
+    )
+    everything = b"".join([*site.files.values(), *site.docs_files.values()]) + "".join(site.pages.values()).encode()
+    assert b"GEHEIME-SLEUTEL-REDEN" not in everything and b"GEHEIME-NOTITIE" not in everything
+    published = json.loads(site.files["data/kits/kit-test.json"])
+    assert published["keys"] is None and published["kit"]["facilitator_notes"] == "(verzegeld)"
+    opened = json.loads(unseal(published["sealed"], "een lang wachtwoord"))
+    assert "GEHEIME-SLEUTEL-REDEN" in json.dumps(opened) and opened["facilitator_notes"] == "GEHEIME-NOTITIE"
 
 
 def test_an_e_mail_turn_keeps_its_paragraphs() -> None:

@@ -1,4 +1,4 @@
-"""Start-up benchmark of the scoring form (kcc-telefoon) in Chromium.
+"""Start-up benchmark of the scoring form (kcc-telefoon) and the calibration pages in Chromium.
 
 Measures, relative to navigation start (the page's `performance.now()`):
 
@@ -7,6 +7,13 @@ Measures, relative to navigation start (the page's `performance.now()`):
 * python ready  — `<html data-python>` flips to "ready" (MutationObserver, installed the same way);
 * first score   — the first live score is written into the page (form only; informational);
 * DOMContentLoaded — from the navigation timing entry (informational: what the first input waits on).
+
+The same figures are taken for a session participant's page (kalibratie-telefoon, opened from a session link
+with three contacts) and for the facilitator's results page, where the benchmark pastes the result codes of
+12 participants × 4 contacts as soon as Python is ready and adds:
+
+* statistics    — the figures are on the page (ms from navigation start);
+* combine       — from the click on "Resultaten berekenen" to the figures (decode, statistics, tables).
 
 The same figures are taken for a FLOOR page: a blank same-origin page whose module worker boots the
 same Pyodide runtime from public/pyodide/ with the same lockFileURL and packages, imports pydantic and
@@ -53,6 +60,11 @@ from ijkpunt.serve import make_server
 ROOT = Path(__file__).resolve().parent.parent
 PUBLIC = ROOT / "public"
 FORM_PATH = "scoren/kcc-telefoon/"
+KIT = "kalibratie-telefoon"
+SESSION_CONTACTS = "herhaalde-melding-lantaarnpaal,paspoort-afspraak-gezin,wmo-aanvraag-hulp-in-huis"
+SESSION_PATH = f"kalibreren/{KIT}/deelnemen/#contacten={SESSION_CONTACTS}"
+RESULTS_PATH = f"kalibreren/{KIT}/resultaten/"
+PARTICIPANTS = 12
 FLOOR_DIR = "_bench/floor"  # two levels deep, like assets/ijkpunt/, so ../../pyodide/ is the same runtime
 FLOOR_PATH = f"{FLOOR_DIR}/floor.html"
 
@@ -163,10 +175,18 @@ _Floor.model_validate({"n": "1"}).n
 
 ContextFactory = Callable[[], contextlib.AbstractContextManager[BrowserContext]]
 
-PAGES = ("form", "floor")
+PAGES = ("form", "session", "results", "floor")
+PATHS = {"form": FORM_PATH, "session": SESSION_PATH, "results": RESULTS_PATH, "floor": FLOOR_PATH}
 MODES = ("cold", "warm")
-METRICS = ("dcl", "input", "ready", "score")
-METRIC_LABELS = {"dcl": "DOMContentLoaded", "input": "first input", "ready": "python ready", "score": "first score"}
+METRICS = ("dcl", "input", "ready", "score", "stats", "combine")
+METRIC_LABELS = {
+    "dcl": "DOMContentLoaded",
+    "input": "first input",
+    "ready": "python ready",
+    "score": "first score",
+    "stats": "statistics",
+    "combine": "combine",
+}
 
 
 @dataclass
@@ -201,9 +221,49 @@ def prepare_site(tmp: Path) -> Path:
     return site
 
 
-def measure(page: Page, url: str) -> dict[str, float | None]:
-    """One navigation: click the first radio as early as possible, wait for python=ready (and a score)."""
+def session_codes(count: int = PARTICIPANTS) -> str:
+    """Result codes of `count` participants who scored all four contacts of the kit, differing at random."""
+    import random
+
+    from ijkpunt.project import load_project
+    from ijkpunt_core.evaluation import Answer
+    from ijkpunt_core.result_code import ResultContact, encode, layout
+
+    folder = next(k for k in load_project(ROOT).kits if k.kit.id == KIT)
+    assert folder.checklist is not None
+    kit_layout = layout(folder.kit, folder.checklist)
+    rnd = random.Random(7)
+    codes = []
+    for n in range(count):
+        contacts = []
+        for contact in folder.kit.contacts:
+            answers = {}
+            for slot in kit_layout.criteria:
+                choices = [Answer(option=str(v)) for v in slot.values] + [Answer(na=True)] * slot.na_allowed
+                answers[slot.id] = rnd.choice(choices)
+            contacts.append(ResultContact(contact=contact, answers=answers))
+        codes.append(f"[10:{n:02d}] Deelnemer {n + 1}: " + encode(kit_layout, f"D{n + 1}", contacts))
+    return "\n".join(codes)
+
+
+def measure(page: Page, url: str, codes: str | None = None) -> dict[str, float | None]:
+    """One navigation: click the first radio as early as possible, wait for python=ready (and a score).
+
+    With `codes` (the results page) there is no radio: paste the codes once Python is ready and combine them.
+    """
     page.goto(url, wait_until="commit")
+    if codes is not None:
+        page.wait_for_function("() => document.documentElement.dataset.python === 'ready'", timeout=READY_TIMEOUT_MS)
+        page.locator("#ijk-codes").fill(codes)
+        clicked = page.evaluate(
+            """() => { window.__bench.combineStart = performance.now();
+                       document.getElementById("ijk-combine").click(); return window.__bench.combineStart; }"""
+        )
+        page.locator("#ijk-results").wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+        shown = page.evaluate("() => performance.now()")
+        bench = page.evaluate("() => window.__bench")
+        dcl = page.evaluate("() => performance.getEntriesByType('navigation')[0]?.domContentLoadedEventStart ?? null")
+        return {"dcl": dcl, "ready": bench["ready"], "stats": shown, "combine": shown - clicked}
     page.locator("input[type=radio]").first.click(timeout=READY_TIMEOUT_MS)
     page.wait_for_function(
         "() => window.__bench && (window.__bench.ready !== null || window.__bench.error !== null)",
@@ -223,8 +283,8 @@ def measure(page: Page, url: str) -> dict[str, float | None]:
     return {"dcl": dcl, "input": bench["input"], "ready": bench["ready"], "score": bench["score"]}
 
 
-def run_page(new_context: ContextFactory, base: str, name: str, results: Results, run: int) -> None:
-    url = base + (FORM_PATH if name == "form" else FLOOR_PATH)
+def run_page(new_context: ContextFactory, base: str, name: str, results: Results, run: int, codes: str) -> None:
+    url = base + PATHS[name]
     with new_context() as context:
         context.add_init_script(INIT_SCRIPT)
         page = context.pages[0] if context.pages else context.new_page()
@@ -238,10 +298,10 @@ def run_page(new_context: ContextFactory, base: str, name: str, results: Results
                 page.goto("about:blank")
                 page.wait_for_timeout(SETTLE_MS)
             try:
-                figures = measure(page, url)
+                figures = measure(page, url, codes if name == "results" else None)
             except Exception as error:
                 results.failures.append(f"run {run} {name} {mode}: {error}")
-                print(f"  run {run} {name:5} {mode}: FAILED ({error})", flush=True)
+                print(f"  run {run} {name:7} {mode}: FAILED ({error})", flush=True)
                 return
             for metric, value in figures.items():
                 if value is not None:
@@ -249,7 +309,7 @@ def run_page(new_context: ContextFactory, base: str, name: str, results: Results
             if figures["ready"] is not None:
                 results.ready_by_run[name][mode][run] = float(figures["ready"])
             shown = "  ".join(f"{METRIC_LABELS[m]} {figures[m]:7.0f}" for m in METRICS if figures.get(m) is not None)
-            print(f"  run {run} {name:5} {mode}: {shown}  ms", flush=True)
+            print(f"  run {run} {name:7} {mode}: {shown}  ms", flush=True)
 
 
 def summary(values: list[float]) -> dict[str, float] | None:
@@ -272,29 +332,32 @@ def report(
     results: Results, runs: int, chromium: str, cache: str, load: tuple[float, float], elapsed: float
 ) -> dict[str, Any]:
     stats = {p: {m: {k: summary(results.samples[p][m][k]) for k in METRICS} for m in MODES} for p in PAGES}
-    ratios: dict[str, dict[str, Any] | None] = {}
-    for mode in MODES:
-        form, floor = stats["form"][mode]["ready"], stats["floor"][mode]["ready"]
-        if form is None or floor is None:
-            ratios[mode] = None
-            continue
-        ratio = form["median"] / floor["median"]
-        form_runs, floor_runs = results.ready_by_run["form"][mode], results.ready_by_run["floor"][mode]
-        paired = [form_runs[run] / floor_runs[run] for run in form_runs if run in floor_runs] or [ratio]
-        ratios[mode] = {
-            "ratio": ratio,
-            "overhead_pct": (ratio - 1) * 100,
-            "paired_min": min(paired),
-            "paired_max": max(paired),
-            "pass": ratio - 1 <= OVERHEAD_TARGET,
-        }
+    ratios: dict[str, dict[str, dict[str, Any] | None]] = {}
+    for page_name in PAGES[:-1]:
+        ratios[page_name] = {}
+        for mode in MODES:
+            form, floor = stats[page_name][mode]["ready"], stats["floor"][mode]["ready"]
+            if form is None or floor is None:
+                ratios[page_name][mode] = None
+                continue
+            ratio = form["median"] / floor["median"]
+            form_runs, floor_runs = results.ready_by_run[page_name][mode], results.ready_by_run["floor"][mode]
+            paired = [form_runs[run] / floor_runs[run] for run in form_runs if run in floor_runs] or [ratio]
+            ratios[page_name][mode] = {
+                "ratio": ratio,
+                "overhead_pct": (ratio - 1) * 100,
+                "paired_min": min(paired),
+                "paired_max": max(paired),
+                "pass": ratio - 1 <= OVERHEAD_TARGET,
+            }
     first_input_pass = {
         mode: (s["median"] < FIRST_INPUT_TARGET_MS) if (s := stats["form"][mode]["input"]) else None for mode in MODES
     }
 
-    width = 28
+    width = 30
     print()
-    print(f"IJkpunt form start-up — {FORM_PATH} vs floor, {chromium}, {cache} HTTP cache, {runs} runs")
+    print(f"IJkpunt start-up — {FORM_PATH}, a session participant, the results page ({PARTICIPANTS} participants × 4")
+    print(f"contacts) vs floor, {chromium}, {cache} HTTP cache, {runs} runs")
     print(
         f"{os.cpu_count()} CPUs, load average {load[0]:.2f} before, {load[1]:.2f} after (other work skews the figures)"
     )
@@ -306,23 +369,24 @@ def report(
             row = [stats[page_name][m][metric] for m in MODES]
             if all(s is None for s in row):
                 continue
-            label = f"{page_name:<6}{METRIC_LABELS[metric]}"
+            label = f"{page_name:<8}{METRIC_LABELS[metric]}"
             line = f"{label:{width}}" + "".join(f"{fmt(s):>26}" for s in row)
             if page_name == "form" and metric == "input":
                 marks = ", ".join(f"{m} {verdict(ok)}" for m, ok in first_input_pass.items() if ok is not None)
                 line += f"   target < {FIRST_INPUT_TARGET_MS:.0f} ms: {marks}"
             print(line)
     print()
-    for mode in MODES:
-        r = ratios[mode]
-        if r is None:
-            print(f"{'ready ratio form/floor ' + mode:{width}}  —")
-            continue
-        print(
-            f"{'ready ratio form/floor ' + mode:{width}}{r['ratio']:>8.2f}  overhead {r['overhead_pct']:+5.1f}%"
-            f"  (per-run {r['paired_min']:.2f}–{r['paired_max']:.2f})"
-            f"   target ≤ {OVERHEAD_TARGET * 100:.0f}%: {verdict(r['pass'])}"
-        )
+    for page_name, by_mode in ratios.items():
+        for mode, r in by_mode.items():
+            label = f"ready {page_name}/floor {mode}"
+            if r is None:
+                print(f"{label:{width}}  —")
+                continue
+            print(
+                f"{label:{width}}{r['ratio']:>8.2f}  overhead {r['overhead_pct']:+5.1f}%"
+                f"  (per-run {r['paired_min']:.2f}–{r['paired_max']:.2f})"
+                f"   target ≤ {OVERHEAD_TARGET * 100:.0f}%: {verdict(r['pass'])}"
+            )
     if results.failures:
         print()
         print(f"{len(results.failures)} failed measurement(s):")
@@ -368,6 +432,7 @@ def main(argv: list[str] | None = None) -> int:
     load_before = os.getloadavg()[0]
     with tempfile.TemporaryDirectory(prefix="ijkpunt-bench-") as tmp:
         site = prepare_site(Path(tmp))
+        codes = session_codes()
         server = make_server(site, port=0, quiet=True)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         host, port = server.server_address[:2]
@@ -401,7 +466,7 @@ def main(argv: list[str] | None = None) -> int:
                         # alternate the order so that drift (thermal, other load) hits both pages alike
                         order = PAGES if run % 2 else tuple(reversed(PAGES))
                         for name in order:
-                            run_page(new_context, base, name, results, run)
+                            run_page(new_context, base, name, results, run, codes)
                 finally:
                     if browser.is_connected():
                         browser.close()

@@ -25,6 +25,8 @@ from .safe_text import plain
 from .schemas import schema_files
 from .seal import seal
 
+CALIBRATION_GUIDE = "kalibreren"
+"""The hand-written page (site/pages/<lang>/kalibreren.md) that opens the calibration section."""
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 
 
@@ -103,13 +105,19 @@ def render_pages(
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
     for k in published_kits(project):
         _kit_pages(site, k, renderer, sealed=seals.get(k.kit.id))
-    guides = project.guides.get(lang, {})
+    guides = dict(project.guides.get(lang, {}))
+    # the facilitators' guide opens the calibration section, beside the kits it is about
+    calibration_guide = guides.pop(CALIBRATION_GUIDE, None)
     for name, text in guides.items():
         site.pages[f"handboek/{name}.md"] = text
+    if calibration_guide is not None:
+        site.pages["kalibreren/index.md"] = calibration_guide
     for name, text in schema_files().items():
         site.docs_files[f"downloads/{name}"] = text.encode("utf-8")
     site.nav = navigation(checklists, renderer.t, has_example=project.example is not None, guides=guides)
     kits = [{str(plain(k.kit.title)): f"kalibreren/{k.kit.id}/index.md"} for k in published_kits(project)]
+    if calibration_guide is not None:
+        kits.insert(0, {guide_title(calibration_guide): "kalibreren/index.md"})
     if kits:
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)

@@ -112,14 +112,16 @@ class KitPage:
 
     # the results page ----------------------------------------------------------------------------
 
-    def combine(self, sources_json: str, focus_json: str = "null", threshold: float = DEFAULT_THRESHOLD) -> str:
+    def combine(self, sources_json: str, focus_json: str = "null", threshold: float | None = None) -> str:
         """The session's figures from pasted text and result files.
 
         ``sources``: ``[{"name": shown name, "kind": "text" | "file", "text": content}]``; a text holds
         codes among other words (a chat), a file is a result file (JSON) or a text file of codes.
         Returns the calibration (null when no code was usable) and, per refused or repeated code, where
-        it was and why.
+        it was and why. ``threshold`` (points, 0–100) replaces the default for mild and streng.
         """
+        if threshold is None or not 0 <= threshold <= 100:  # from a hand-edited link: keep the default
+            threshold = DEFAULT_THRESHOLD
         entries: list[tuple[str, int, str]] = []
         problems: list[dict[str, Any]] = []
         for source in json.loads(sources_json):
@@ -226,8 +228,8 @@ def calibration_csv(calibration: Calibration, lang: Lang = "nl") -> str:
         }
         for measure, value in figures.items():
             writer.writerow(("criterion", c.criterion, c.title, measure, number(value)))
-        for value, count in c.spread.items():
-            writer.writerow(("criterion", c.criterion, c.title, f"count:{value or '-'}", str(count)))
+        for answer, count in c.spread.items():
+            writer.writerow(("criterion", c.criterion, c.title, f"count:{answer or '-'}", str(count)))
     for p in calibration.participants:
         writer.writerow(("participant", p.participant, p.participant, "key_agreement", number(p.key_agreement)))
         writer.writerow(("participant", p.participant, p.participant, "mean_difference", number(p.mean_difference)))

@@ -11,7 +11,9 @@ const status = document.getElementById("ijk-status");
 const refusedBox = document.getElementById("ijk-refused");
 const resultsBox = document.getElementById("ijk-results");
 const files = document.getElementById("ijk-files");
-const focus = new URLSearchParams(location.hash.slice(1)).get("focus");
+const session = new URLSearchParams(location.hash.slice(1));
+const focus = session.get("focus");
+const threshold = Number(session.get("drempel")) || null; // #drempel=3: another threshold for mild / streng
 let dropped = []; // files dropped on the page, beside those picked
 let last = null;
 let keyOpen = root.dataset.sealed !== "true";
@@ -59,7 +61,8 @@ async function sources() {
 async function combine() {
   await ready;
   const { found, tooLarge } = await sources();
-  const reply = await client.call("combine", { sources: found, focus: focus === null ? null : focus.split(",").filter(Boolean) });
+  const chosen = focus === null ? null : focus.split(",").filter(Boolean);
+  const reply = await client.call("combine", { sources: found, focus: chosen, threshold });
   last = reply;
   showRefused(reply.problems, tooLarge, reply.codes_read);
   if (!reply.calibration) {

@@ -79,7 +79,8 @@ const handlers = {
   "kit-init": kitInit,
   train: ({ contact, form: raw }) => JSON.parse(kit.train(contact, JSON.stringify(raw))),
   code: ({ participant, forms }) => JSON.parse(kit.code(participant, JSON.stringify(forms))),
-  combine: ({ sources, focus }) => JSON.parse(kit.combine(JSON.stringify(sources), JSON.stringify(focus ?? null))),
+  combine: ({ sources, focus, threshold }) =>
+    JSON.parse(kit.combine(JSON.stringify(sources), JSON.stringify(focus ?? null), threshold ?? null)),
   open: ({ keys }) => JSON.parse(kit.open(keys)),
   key: ({ contacts }) => JSON.parse(kit.key(JSON.stringify(contacts ?? []))),
 };

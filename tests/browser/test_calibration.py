@@ -200,7 +200,10 @@ def test_a_session_of_three_combines_on_the_results_page_and_in_the_cli(
     codes_file.write_text(chat, encoding="utf-8")
     command = [str(Path(sys.executable).parent / "ijkpunt"), "--project", str(ROOT), "calibrate"]
     cli = subprocess.run(
-        [*command, str(codes_file), str(result_file), "--kit", KIT, "--json"], capture_output=True, text=True, check=False
+        [*command, str(codes_file), str(result_file), "--kit", KIT, "--json"],
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert cli.stdout, cli.stderr
     cli_calibration = json.loads(cli.stdout)["calibration"]

@@ -183,3 +183,11 @@ def test_training_compare_equals_calibration_against_the_key() -> None:
     answers = key_result(contacts[2]).answers
     training = compare(checklist, contacts[2], answers)
     assert training.agreement == 1.0 and training.score.difference == 0.0
+
+
+@pytest.mark.parametrize(("given", "used"), [(None, 5.0), (2.5, 2.5), (-1, 5.0), (1e9, 5.0)])
+def test_a_session_may_set_its_own_threshold(given: float | None, used: float) -> None:
+    page = KitPage(*published())
+    code = json.loads(page.code("AB", json.dumps({page.kit.contacts[0]: form_like_key(0)})))["code"]
+    sources = json.dumps([{"name": "chat", "kind": "text", "text": code}])
+    assert json.loads(page.combine(sources, "null", given))["calibration"]["threshold"] == used

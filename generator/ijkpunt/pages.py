@@ -150,8 +150,12 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
         sealed=SealedBox.model_validate(seal(keys_of(k.kit, contacts).model_dump_json(), sealed)) if sealed else None,
     )
     site.files[kit_data_path(k.kit.id)] = published.model_dump_json().encode("utf-8")
+    for c in k.contacts:
+        if c.audio is not None and c.contact.audio is not None:
+            site.files[f"data/kits/{k.kit.id}/{c.contact.audio}"] = c.audio
     root = "../../../"  # from kalibreren/<kit>/<page>/
     context = {
+        "audio_root": f"{root}data/kits/{k.kit.id}/",
         "k": k,
         "checklist": checklist,
         "sealed": bool(sealed),
@@ -162,7 +166,7 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
     site.pages[f"kalibreren/{k.kit.id}/index.md"] = page(
         renderer.render(
             "kit.md.j2",
-            **context,
+            **(context | {"audio_root": f"../../data/kits/{k.kit.id}/"}),
             checklist_title=checklist.title,
             criterion_titles={c.id: c.title for c in checklist.criteria()},
         ),

@@ -52,6 +52,7 @@ class KitContactFile:
     contact: KitContact
     transcript: str
     turns: list[Turn]
+    audio: bytes | None = None  # the recording, published beside the kit's data
 
 
 @dataclass(frozen=True)
@@ -200,7 +201,25 @@ def _load_kit_contact(
         for finding in transcript_privacy_problems(getattr(contact, name) or "", contact.fictitious):
             params = {k: v for k, v in finding.params.items() if k != "line"}
             diagnostics.append(Diagnostic.in_document(parsed, Problem(finding.code, (name,), params)))
-    return KitContactFile(contact, text, turns), diagnostics
+    audio = None
+    if contact.audio is not None:
+        audio, problem = _read_audio(path.parent / contact.audio)
+        if problem is not None:
+            diagnostics.append(Diagnostic.in_document(parsed, Problem(problem.code, ("audio",), problem.params)))
+    return KitContactFile(contact, text, turns, audio), diagnostics
+
+
+MAX_AUDIO_BYTES = 50_000_000
+"""A recording of a long call is a few megabytes; more than this does not belong in a static site."""
+
+
+def _read_audio(path: Path) -> tuple[bytes | None, Problem | None]:
+    if not path.is_file():
+        return None, Problem(Code.FILE_NOT_FOUND)
+    size = path.stat().st_size
+    if size > MAX_AUDIO_BYTES:
+        return None, Problem(Code.FILE_TOO_LARGE, (), {"size": size, "limit": MAX_AUDIO_BYTES})
+    return path.read_bytes(), None
 
 
 def _read_guides(root: Path) -> dict[str, dict[str, str]]:

@@ -208,8 +208,14 @@ async function showKey() {
   document.getElementById("ijk-show-key").hidden = true;
 }
 
-document.getElementById("ijk-combine").addEventListener("click", combine);
-document.getElementById("ijk-show-key").addEventListener("click", showKey);
+// a failure of the rules is said in the status line, never left in the console only
+const shown = (action) => () =>
+  action().catch((error) => {
+    status.dataset.state = "error";
+    status.textContent = t("js.status.rules_error", { detail: error.detail ?? error.message });
+  });
+document.getElementById("ijk-combine").addEventListener("click", shown(combine));
+document.getElementById("ijk-show-key").addEventListener("click", shown(showKey));
 document.getElementById("ijk-print").addEventListener("click", () => print());
 document.getElementById("ijk-export-json").addEventListener("click", () => {
   if (last?.calibration) download(JSON.stringify(last.calibration, null, 2) + "\n", `kalibratie-${root.dataset.kitId}.json`);
@@ -227,7 +233,7 @@ drop.addEventListener("drop", (event) => {
   event.preventDefault();
   drop.classList.remove("ijk-drop--over");
   dropped = [...dropped, ...event.dataTransfer.files];
-  combine();
+  shown(combine)();
 });
-files.addEventListener("change", combine);
+files.addEventListener("change", shown(combine));
 if (keyOpen) document.getElementById("ijk-show-key").hidden = false;

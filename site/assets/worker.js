@@ -79,8 +79,11 @@ const handlers = {
   "kit-init": kitInit,
   train: ({ contact, form: raw }) => JSON.parse(kit.train(contact, JSON.stringify(raw))),
   code: ({ participant, forms }) => JSON.parse(kit.code(participant, JSON.stringify(forms))),
-  combine: ({ sources, focus, threshold }) =>
-    JSON.parse(kit.combine(JSON.stringify(sources), JSON.stringify(focus ?? null), threshold ?? null)),
+  // a JavaScript null would reach Python as JsNull, not None: leave the threshold out for the default
+  combine: ({ sources, focus, threshold }) => {
+    const args = [JSON.stringify(sources), JSON.stringify(focus ?? null)];
+    return JSON.parse(threshold == null ? kit.combine(...args) : kit.combine(...args, threshold));
+  },
   open: ({ keys }) => JSON.parse(kit.open(keys)),
   key: ({ contacts }) => JSON.parse(kit.key(JSON.stringify(contacts ?? []))),
 };

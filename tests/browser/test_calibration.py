@@ -250,7 +250,7 @@ def test_a_damaged_or_foreign_code_is_refused_with_a_reason(page: Page, site_url
     foreign = encode(
         layout(other_kit, other_checklist), "Gijs", [ResultContact(contact=other_contacts[0].id, answers={})]
     )
-    page.goto(f"{site_url}kalibreren/{KIT}/resultaten/")
+    page.goto(f"{site_url}kalibreren/{KIT}/resultaten/#drempel=2")
     wait_ready(page)
     page.get_by_label("Resultaatcodes").fill(f"{good[:-6]}\n{foreign}\nIJK1ABC!\n")
     page.get_by_role("button", name="Resultaten berekenen").click()
@@ -259,3 +259,8 @@ def test_a_damaged_or_foreign_code_is_refused_with_a_reason(page: Page, site_url
     expect(refused.nth(0)).to_contain_text("regel 1")
     expect(refused.nth(1)).to_contain_text("andere kit")
     expect(page.locator("#ijk-results")).to_be_hidden()
+    # the good code whole: figures, with the session's own threshold from the link
+    page.get_by_label("Resultaatcodes").fill(good)
+    page.get_by_role("button", name="Resultaten berekenen").click()
+    expect(page.locator("#ijk-results-summary")).to_contain_text("Drempel voor mild of streng: 2,0 punten")
+    expect(page.locator("#ijk-refused")).to_be_hidden()

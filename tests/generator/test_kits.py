@@ -258,3 +258,26 @@ def test_personal_data_beside_the_transcript_is_found_too(tmp_path: Path, projec
         Code.PERSONAL_DATA_IN_KIT,
         ("registration",),
     )
+
+
+def test_a_contact_with_a_recording_publishes_it_with_a_player(tmp_path: Path, project_root: Path) -> None:
+    from ijkpunt.pages import render_pages
+    from ijkpunt.render import Renderer
+
+    root = kit_project(tmp_path, project_root)
+    (root / "calibration_kits/kit-test/contacts/lantaarnpaal.ogg").write_bytes(b"OggS-fake-recording")
+    edit_yaml(root / CONTACT, lambda d: d.update(audio="lantaarnpaal.ogg"))
+    project = load_project(root)
+    assert project.errors == []
+    site = render_pages(project, Renderer(project_root / "site" / "templates"))
+    assert site.files["data/kits/kit-test/lantaarnpaal.ogg"] == b"OggS-fake-recording"
+    assert 'src="../../data/kits/kit-test/lantaarnpaal.ogg"' in site.pages["kalibreren/kit-test/index.md"]
+    assert 'src="../../../data/kits/kit-test/lantaarnpaal.ogg"' in site.pages["kalibreren/kit-test/oefenen.md"]
+
+
+def test_a_missing_recording_is_reported_at_the_audio_field(tmp_path: Path, project_root: Path) -> None:
+    root = kit_project(tmp_path, project_root)
+    edit_yaml(root / CONTACT, lambda d: d.update(audio="weg.mp3"))
+    [diagnostic] = load_project(root).errors
+    assert (diagnostic.problem.code, diagnostic.problem.path) == (Code.FILE_NOT_FOUND, ("audio",))
+    assert str(diagnostic.file).endswith("lantaarnpaal.yaml")

@@ -162,6 +162,7 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
         "kit_url": root + kit_data_path(k.kit.id),
         "checklist_url": root + checklist_data_path(checklist),
         "watchdog_seconds": WATCHDOG_SECONDS,
+        "contact_titles": {c.contact.id: c.contact.title for c in k.contacts},
     }
     site.pages[f"kalibreren/{k.kit.id}/index.md"] = page(
         renderer.render(

@@ -78,6 +78,10 @@ class CriterionAgreement(_Model):
     categories: list[str] = Field(description="De waarden van de schaal, van laag naar hoog.")
     spread: dict[str, int] = Field(description="Hoe vaak elke waarde, n.v.t. en geen antwoord gekozen is.")
     spread_per_contact: dict[str, dict[str, int]] = Field(description="Dezelfde telling per contact.")
+    answers: dict[str, list[str]] = Field(
+        description="Per contact het antwoord van elke deelnemer, in de volgorde van `participants` "
+        "('' = geen antwoord of contact niet gescoord): wie koos wat, voor het gesprek."
+    )
     ratings: int = Field(description="Antwoorden die meetellen (zonder n.v.t. en zonder lege).")
     percent_agreement: float | None
     percent_agreement_reason: Reason | None
@@ -208,6 +212,7 @@ def _criterion(
         categories=[str(c) for c in categories],
         spread=_spread(raw, categories),
         spread_per_contact={c: _spread([row], categories) for c, row in zip(contacts, raw, strict=True)},
+        answers={c: ["" if v is None else str(v) for v in row] for c, row in zip(contacts, raw, strict=True)},
         ratings=sum(v is not None for row in table for v in row),
         percent_agreement=percent_agreement(table),
         percent_agreement_reason=explain(table, "percent_agreement"),

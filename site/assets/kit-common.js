@@ -144,3 +144,10 @@ export const COLUMNS = {
 export const FLAGS = { mild: "js.kit.flag_mild", streng: "js.kit.flag_streng" };
 export const FLAG_WORDS = { mild: "js.kit.flag_word_mild", streng: "js.kit.flag_word_streng" };
 export const RELATIONSHIP = { weakened: "js.relationship.weakened", kept: "js.relationship.kept", strengthened: "js.relationship.strengthened" };
+
+/** Each cell names its column (data-label), so that a narrow screen can show a row as a card (ijkpunt.css). */
+export function labelCells(table, labels) {
+  for (const row of table.tBodies[0].rows) {
+    [...row.cells].forEach((cell, i) => cell.setAttribute("data-label", labels[i] ?? ""));
+  }
+}

@@ -1,6 +1,6 @@
 // The facilitator's results page: paste codes or drop result files; the core decodes and combines them
 // (ijkpunt_core.kit_api.KitPage.combine) and this page shows the figures, the heat map, the agenda and the key.
-import { bindUnseal, COLUMNS, el, FLAG_WORDS, formatNumber, formatShare, kitRoot, turnLinks } from "./kit-common.js";
+import { bindUnseal, COLUMNS, el, FLAG_WORDS, formatNumber, formatShare, kitRoot, labelCells, turnLinks } from "./kit-common.js";
 import { download } from "./export.js";
 import { lang, t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
@@ -17,6 +17,7 @@ const threshold = Number(session.get("drempel")) || null; // #drempel=3: another
 let dropped = []; // files dropped on the page, beside those picked
 let last = null;
 let keyOpen = root.dataset.sealed !== "true";
+const titles = JSON.parse(root.dataset.contactTitles || "{}");
 
 const client = startWorker(new URL("./worker.js", import.meta.url), { onCrash: (error) => fail(error) });
 const ready = client.call("kit-init", {
@@ -116,6 +117,22 @@ function spreadText(c) {
     .join(" · ");
 }
 
+/** Per contact, who gave which answer: the facilitator asks the highest and the lowest to explain. */
+function whoChoseWhat(x, c) {
+  const details = el("details", "", { class: "ijk-who" });
+  details.append(el("summary", t("js.kit.who_chose_what")));
+  const list = el("ul");
+  for (const contact of c.contacts) {
+    const given = x.answers[contact].map((value, i) => [c.participants[i].participant, value]).filter(([, value]) => value);
+    if (!given.length) continue;
+    const item = el("li", "", { "data-contact": contact });
+    item.append(el("strong", `${titles[contact] ?? contact}: `), given.map(([who, value]) => `${who} ${value}`).join(" · "));
+    list.append(item);
+  }
+  details.append(list);
+  return details;
+}
+
 function showCalibration(c, keyKnown) {
   const byId = Object.fromEntries(c.criteria.map((x) => [x.criterion, x]));
   document.getElementById("ijk-results-summary").textContent = t("js.kit.results_summary", {
@@ -130,9 +147,11 @@ function showCalibration(c, keyKnown) {
     const row = el("tr", "", { "data-criterion": id });
     const name = el("th", x.title, { scope: "row" });
     if (x.focus) name.append(" ", el("span", t("js.kit.focus"), { class: "ijk-tag ijk-tag--focus" }));
+    const spread = el("td", spreadText(x));
+    spread.append(whoChoseWhat(x, c));
     row.append(
       name,
-      el("td", spreadText(x)),
+      spread,
       figure(x.percent_agreement, x.percent_agreement_reason, true),
       figure(x.gwet_ac1, x.gwet_ac1_reason),
       figure(x.krippendorff_alpha, x.krippendorff_alpha_reason),
@@ -154,7 +173,7 @@ function showCalibration(c, keyKnown) {
       el("th", p.participant, { scope: "row" }),
       keyKnown ? figure(p.key_agreement, null, true) : el("td", "—"),
       el("td", mean + flag, { class: p.flag ? "ijk-flagged" : "" }),
-      el("td", p.differences.map((d) => `${d.contact}: ${formatNumber(d.quality)}${d.difference === null ? "" : ` (${formatNumber(d.difference, { signed: true })})`}`).join(" · ")),
+      el("td", p.differences.map((d) => `${titles[d.contact] ?? d.contact}: ${formatNumber(d.quality)}${d.difference === null ? "" : ` (${formatNumber(d.difference, { signed: true })})`}`).join(" · ")),
     );
     participants.tBodies[0].append(row);
   }
@@ -194,6 +213,7 @@ async function showKey() {
       tr.append(el("th", row.title, { scope: "row" }), el("td", row.key_label ?? "—"), why);
       table.tBodies[0].append(tr);
     }
+    labelCells(table, ["criterion", "key", "why"].map((key) => t(COLUMNS[key])));
     for (const flag of contact.critical_errors.filter((f) => f.key)) {
       const tr = el("tr");
       tr.append(el("th", t("js.kit.critical_error", { title: flag.title }), { scope: "row" }), el("td", t("js.kit.ticked")), el("td", flag.rationale ?? ""));

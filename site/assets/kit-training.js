@@ -1,6 +1,6 @@
 // Training mode: a trainee scores a kit contact with the normal form, hands it in, and sees their answers beside the
 // expert key with its reasons. The comparison is the core's (ijkpunt_core.training); this page shows it.
-import { bindUnseal, COLUMNS, el, FLAGS, formatNumber, formatShare, kitRoot, progressStore, RELATIONSHIP, showProgress, turnLinks } from "./kit-common.js";
+import { bindUnseal, COLUMNS, el, FLAGS, formatNumber, formatShare, kitRoot, labelCells, progressStore, RELATIONSHIP, showProgress, turnLinks } from "./kit-common.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
@@ -90,6 +90,8 @@ async function handIn() {
   }
   clearExportProblems(form, problemsBox);
   const training = reply.training;
+  const open = training.unanswered.length;
+  if (open && !confirm(open === 1 ? t("js.kit.confirm_partial_one") : t("js.kit.confirm_partial", { count: open }))) return;
   progress.save(contact, {
     agreement: training.agreement,
     compared: training.compared,
@@ -115,10 +117,12 @@ function showTraining(training) {
     }) + (score.complete ? "" : " " + t("js.kit.score_partial"))),
   ];
   if (score.flag) parts.push(el("p", t(FLAGS[score.flag]), { class: "ijk-flag" }));
-  if (training.unanswered.length) parts.push(el("p", t("js.kit.unanswered", { count: training.unanswered.length })));
+  const open = training.unanswered.length;
+  if (open) parts.push(el("p", open === 1 ? t("js.kit.unanswered_one") : t("js.kit.unanswered", { count: open })));
   const table = el("table", "", { class: "ijk-compare" });
   const head = el("tr");
-  for (const key of ["criterion", "yours", "key", "same", "why"]) head.append(el("th", t(COLUMNS[key]), { scope: "col" }));
+  const keys = ["criterion", "yours", "key", "same", "why"];
+  for (const key of keys) head.append(el("th", t(COLUMNS[key]), { scope: "col" }));
   table.append(el("thead"), el("tbody"));
   table.tHead.append(head);
   for (const row of training.criteria) {
@@ -158,6 +162,7 @@ function showTraining(training) {
     relWhy,
   );
   table.tBodies[0].append(relRow);
+  labelCells(table, keys.map((key) => t(COLUMNS[key])));
   const wrap = el("div", "", { class: "ijk-table-wrap", tabindex: "0", role: "region", "aria-label": t("js.kit.table_label") });
   wrap.append(table);
   parts.push(wrap);

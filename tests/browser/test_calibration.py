@@ -74,6 +74,8 @@ def test_training_compares_a_trainee_with_the_key_and_keeps_progress(page: Page,
     values = form_values(contact, {changed: other_value(contact, changed)})
     del values["answer:eenvoudige-taal"]
     fill(page, values)
+    asked: list[str] = []
+    page.once("dialog", lambda dialog: (asked.append(dialog.message), dialog.accept()))
     page.get_by_role("button", name="Inleveren en vergelijken met de sleutel").click()
     result = page.locator("#ijk-training-result")
     expect(result).to_be_visible()
@@ -84,6 +86,7 @@ def test_training_compares_a_trainee_with_the_key_and_keeps_progress(page: Page,
     share = f"{round(100 * expected.agreement)}%"
     expect(result).to_contain_text(f"Bij {expected.agreed} van de {expected.compared} criteria")
     expect(result).to_contain_text(share)
+    assert asked == ["Je hebt 1 criterium niet beantwoord; dat telt niet mee in de vergelijking. Toch inleveren?"]
     row = result.locator(f'tr[data-criterion="{changed}"]')
     expect(row).to_contain_text("verschil")
     expect(row).to_contain_text(contact.key[changed].rationale[:40])
@@ -177,6 +180,12 @@ def test_a_session_of_three_combines_on_the_results_page_and_in_the_cli(
         expect(cells.nth(1)).to_have_text(f"{round(100 * figures.percent_agreement)}%")  # type: ignore[operator]
         expect(cells.nth(5)).to_have_text(f"{round(100 * figures.key_agreement)}%")  # type: ignore[operator]
     expect(page.locator('#ijk-agenda tr[data-criterion="empathie"] .ijk-tag--focus')).to_have_count(0)
+    # who chose what, per contact: Bram differed from the key on empathie in every contact
+    page.locator('#ijk-agenda tr[data-criterion="empathie"] summary').click()
+    bram = plans["Bram"][0]["answer:empathie"]
+    expect(
+        page.locator(f'#ijk-agenda tr[data-criterion="empathie"] li[data-contact="{chosen[0].id}"]')
+    ).to_contain_text(f"{chosen[0].title}: Anne {plans['Anne'][0]['answer:empathie']} · Bram {bram}")
     for p in core.participants:
         row = page.locator(f'#ijk-participants tr[data-participant="{p.participant}"]')
         expect(row.locator("td").nth(0)).to_have_text(f"{round(100 * p.key_agreement)}%")  # type: ignore[operator]

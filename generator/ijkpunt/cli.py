@@ -17,16 +17,20 @@ from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 
+from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.evaluate import format_version_problem, rescore
 from ijkpunt_core.evaluation import Evaluation
+from ijkpunt_core.form_input import MODES
 from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
 from ijkpunt_core.result_code import Result, codes_in_text, layout, read_codes
 
+from .aggregate_files import AGGREGATE_FILES, files_in, run_aggregate
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
+from .report_files import refusal_messages
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
 from .schemas import schema_files
 from .seal import passphrase_problems
@@ -41,6 +45,19 @@ TEXT: dict[Lang, dict[str, str]] = {
         "project": "projectmap (standaard: de huidige map, anders de map waaruit IJkpunt is geïnstalleerd)",
         "lang": "taal van de meldingen: nl of en (standaard: uit de omgeving, anders nl)",
         "build": "bouw de site",
+        "aggregate": "tel geëxporteerde beoordelingen op per kanaal, afdeling, team, medewerker, beoordelaar "
+        "en periode",
+        "aggregate_epilog": "Exitstatus: 0 alles meegeteld, 1 bestanden geweigerd (zie de lijst), 2 niets bruikbaars "
+        "of een pad bestaat niet.",
+        "paths": "bestanden (.json, .jsonl) en mappen (worden doorzocht)",
+        "aggregate_out": "schrijf rapport.html, beoordelingen.csv en samenvatting.xlsx in deze map",
+        "period": "periode voor trends: week, month of quarter (standaard month)",
+        "min_n": "toon medewerkers pas vanaf zoveel beoordelingen (standaard 5)",
+        "where": "tel alleen wat past, bijv. --where team=team-noord (herhaalbaar)",
+        "modes": "soorten beoordeling die meetellen (standaard monitoring en self-assessment)",
+        "aggregated": "{used} van {read} beoordelingen meegeteld, {refused} geweigerd; kwaliteitsscore {quality}",
+        "missing_path": "bestaat niet: {path}",
+        "bad_where": "--where verwacht DIMENSIE=WAARDE met DIMENSIE uit: {allowed}",
         "seal": "versleutel de sleutel van deze kit met een wachtwoord (uit IJKPUNT_SEAL_PASSPHRASE of gevraagd); "
         "herhaal voor meer kits",
         "seal_no_passphrase": "--seal heeft een wachtwoord nodig: zet het in de omgevingsvariabele {variable}",
@@ -90,6 +107,18 @@ TEXT: dict[Lang, dict[str, str]] = {
         "project": "project folder (default: the current folder, else the folder IJkpunt was installed from)",
         "lang": "language of the messages: nl or en (default: from the environment, else nl)",
         "build": "build the site",
+        "aggregate": "add up exported evaluations per channel, department, team, agent, evaluator and period",
+        "aggregate_epilog": "Exit status: 0 everything counted, 1 files refused (see the list), 2 nothing usable or a "
+        "path does not exist.",
+        "paths": "files (.json, .jsonl) and folders (searched recursively)",
+        "aggregate_out": "write rapport.html, beoordelingen.csv and samenvatting.xlsx into this folder",
+        "period": "period for trends: week, month or quarter (default month)",
+        "min_n": "show agents only from this many evaluations (default 5)",
+        "where": "count only what matches, e.g. --where team=team-noord (repeatable)",
+        "modes": "kinds of evaluation that count (default monitoring and self-assessment)",
+        "aggregated": "{used} of {read} evaluations counted, {refused} refused; quality score {quality}",
+        "missing_path": "does not exist: {path}",
+        "bad_where": "--where expects DIMENSION=VALUE with DIMENSION one of: {allowed}",
         "seal": "encrypt this kit's key with a passphrase (from IJKPUNT_SEAL_PASSPHRASE, or asked for); "
         "repeat for more kits",
         "seal_no_passphrase": "--seal needs a passphrase: set it in the environment variable {variable}",
@@ -175,6 +204,16 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     calibrate_cmd.add_argument("--kit", required=True, help=t["kit"])
     calibrate_cmd.add_argument("--threshold", type=float, default=DEFAULT_THRESHOLD, help=t["threshold"])
     calibrate_cmd.add_argument("--json", action="store_true", help=t["json"])
+    aggregate_cmd = commands.add_parser(
+        "aggregate", help=t["aggregate"], description=t["aggregate"], epilog=t["aggregate_epilog"]
+    )
+    aggregate_cmd.add_argument("paths", type=Path, nargs="+", help=t["paths"])
+    aggregate_cmd.add_argument("--out", type=Path, default=None, help=t["aggregate_out"])
+    aggregate_cmd.add_argument("--period", choices=("week", "month", "quarter"), default="month", help=t["period"])
+    aggregate_cmd.add_argument("--min-n", type=int, default=DEFAULT_MIN_N, help=t["min_n"])
+    aggregate_cmd.add_argument("--where", action="append", default=[], metavar="DIMENSIE=WAARDE", help=t["where"])
+    aggregate_cmd.add_argument("--modes", nargs="+", choices=MODES, default=list(PERFORMANCE_MODES), help=t["modes"])
+    aggregate_cmd.add_argument("--json", action="store_true", help=t["json"])
     commands.add_parser("archive", help=t["archive"], description=t["archive"], epilog=t["epilog"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
@@ -192,6 +231,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "check": _check,
         "score": _score,
         "calibrate": _calibrate,
+        "aggregate": _aggregate,
         "archive": _archive,
         "schemas": _schemas,
     }
@@ -360,6 +400,41 @@ def _calibrate(args: argparse.Namespace) -> int:
     report = calibration_report(args.kit, files, diagnostics, lang, codes_read=read, calibration=calibration)
     _print_report(report, args, lambda: _print_calibration(calibration, lang))
     return report.exit_code
+
+
+def _aggregate(args: argparse.Namespace) -> int:
+    lang: Lang = args.lang
+    t = TEXT[lang]
+    filters: dict[str, list[str]] = {}
+    for condition in args.where:
+        dimension, _, value = condition.partition("=")
+        if dimension not in DIMENSIONS or not value:
+            print(t["bad_where"].format(allowed=", ".join(DIMENSIONS)), file=sys.stderr)
+            return 2
+        filters.setdefault(dimension, []).append(value)
+    files, missing = files_in(args.paths)
+    for path in missing:
+        print(t["missing_path"].format(path=path), file=sys.stderr)
+    if missing:
+        return 2
+    project = load_project(args.project)
+    index = ChecklistIndex(project.current(), project.versions().values())
+    config = AggregateConfig(period=args.period, min_n=args.min_n, modes=tuple(args.modes), filters=filters)  # type: ignore[arg-type]
+    report = run_aggregate(files, index, config, args.out, project.root, lang)
+    if args.json:
+        print(report.model_dump_json(indent=2))
+    else:
+        for line in refusal_messages(report, lang):
+            print(line, file=sys.stderr)
+        quality = report.overall.quality.mean
+        shown = "—" if quality is None else f"{quality:.1f}".replace(".", "," if lang == "nl" else ".")
+        print(t["aggregated"].format(used=report.used, read=report.read, refused=len(report.refused), quality=shown))
+        if args.out is not None:
+            for name in AGGREGATE_FILES:
+                print(t["wrote"].format(path=args.out / name))
+    if report.used == 0:
+        return 2
+    return 1 if report.refused else 0
 
 
 def _usable_kit(kits: list[KitFolder], kit_id: str) -> KitFolder | None:

@@ -116,7 +116,19 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     env.filters["rich"] = rich
     env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",")
     env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")
+    env.filters["decimal"] = lambda v, digits=1: decimal(v, digits, lang)
+    env.filters["share"] = lambda v: "—" if v is None else f"{round(100 * v)}%"
     return env
+
+
+def decimal(value: float | None, digits: int, lang: str) -> str:
+    """12.5 → "12,5" in Dutch and "12.5" in English; None → "—"; minus as a real minus sign."""
+    if value is None:
+        return "—"
+    text = f"{abs(value):.{digits}f}"
+    if lang == "nl":
+        text = text.replace(".", ",")
+    return f"−{text}" if value < 0 and text.strip("0,.") else text
 
 
 _HARMLESS = re.compile(r"[\w .,:/-]*")

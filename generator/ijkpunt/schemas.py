@@ -6,6 +6,7 @@ import json
 
 from pydantic import BaseModel
 
+from ijkpunt_core.aggregate import AggregateReport
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
@@ -22,6 +23,7 @@ FORMATS: dict[str, type[BaseModel]] = {
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
     "calibrate-report.schema.json": CalibrationReport,
+    "aggregate-report.schema.json": AggregateReport,
 }
 
 

@@ -171,6 +171,7 @@ NL: dict[Code, Message] = {
         "de beoordeling noemt versie {found}, maar de checklist met deze inhoud heeft versie {expected}",
     ),
     Code.UNKNOWN_CHECKLIST: _m("onbekende checklist", "checklist '{checklist}' bestaat niet"),
+    Code.DUPLICATE_EVALUATION: _m("beoordeling dubbel", "beoordeling {id} is al eerder gelezen; ze telt één keer"),
     Code.CHECKLIST_CHANGED: _m(
         "checklist gewijzigd sinds de beoordeling",
         "de checklist is gewijzigd sinds deze beoordeling (versie {old} → {new}); de scores zijn met de huidige "
@@ -420,6 +421,7 @@ EN: dict[Code, Message] = {
         "the evaluation names version {found}, but the checklist with this content has version {expected}",
     ),
     Code.UNKNOWN_CHECKLIST: _m("unknown checklist", "checklist '{checklist}' does not exist"),
+    Code.DUPLICATE_EVALUATION: _m("evaluation repeated", "evaluation {id} was read before; it counts once"),
     Code.CHECKLIST_CHANGED: _m(
         "checklist changed since the evaluation",
         "the checklist has changed since this evaluation (version {old} → {new}); scores were recomputed with the "

@@ -119,6 +119,7 @@ class Code(StrEnum):
     CHANNEL_MISMATCH = "E409"
     VERSION_MISMATCH = "E410"
     UNKNOWN_CHECKLIST = "E411"
+    DUPLICATE_EVALUATION = "E422"
     CHECKLIST_CHANGED = "W401"
     # values typed into the scoring form
     FORM_TRANSFERS = "E412"

@@ -1,0 +1,624 @@
+"""Aggregation: exported evaluations in, figures per channel, department, team, agent, evaluator, mode and period out.
+
+One pass, streaming: each evaluation is read, checked (the core rescoring it: stored scores must match
+the answers), reduced to a small :class:`Fact`, and added to running accumulators; nothing keeps the
+evaluations themselves. The browser keeps the facts (a few numbers each) so that filters can change
+without reading the files again; the CLI does not keep even those.
+
+What counts, by default: the performance modes (monitoring and self-assessment). Calibration and
+training are counted as excluded, never silently dropped; a refused file is listed with its reason.
+
+Rules (tested in tests/core/test_aggregate.py):
+
+* quality is the evaluation's quality score (0–100), a mean with a 95% normal interval;
+* knock-out rate: the share of evaluations that failed on a critical criterion or error;
+* compliance rate: the share of evaluations where every applicable compliance criterion was met, and
+  per compliance criterion the share of applicable evaluations where it failed;
+* relationship and outcome: shares of the evaluations that answered them;
+* per criterion: mean points (0–100) for quality criteria, pass rate for compliance criteria, over the
+  evaluations where it applied; criteria are keyed by checklist id and criterion id, so versions of a
+  checklist aggregate on the criteria they share, and a note says which criteria not every version has;
+* every share has its n and a Wilson interval; a group is only called higher or lower than the whole
+  when its interval does not overlap the whole's;
+* agents with fewer evaluations than ``min_n`` are not shown (only how many were hidden);
+* evaluator drift: an evaluator's mean quality minus that of the other evaluators on the same
+  checklist, with a 95% interval (Welch); flagged when the interval excludes 0.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from .checklist import Checklist, OutcomeTargets
+from .evaluate import format_version_problem, rescore
+from .evaluation import Evaluation, Mode
+from .problems import Code, Param, Problem
+from .scoring import is_met, normalised
+from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
+
+__all__ = [
+    "DIMENSIONS",
+    "MAX_EVALUATION_CHARS",
+    "PERFORMANCE_MODES",
+    "AggregateConfig",
+    "AggregateReport",
+    "Aggregator",
+    "ChecklistIndex",
+    "Fact",
+    "fact_of",
+    "period_of",
+]
+
+Dimension = Literal["channel", "department", "team", "agent", "evaluator", "mode", "period"]
+DIMENSIONS: tuple[Dimension, ...] = ("channel", "department", "team", "agent", "evaluator", "mode", "period")
+Period = Literal["week", "month", "quarter"]
+PERFORMANCE_MODES: tuple[Mode, ...] = ("monitoring", "self-assessment")
+DEFAULT_MIN_N = 5
+MAX_EVALUATION_CHARS = 1_000_000
+"""An exported evaluation is a few kilobytes; far larger text is not one (and is not parsed)."""
+_MAX_DEPTH = 40
+
+
+# reading ------------------------------------------------------------------------------------------------
+
+
+class ChecklistIndex:
+    """The checklists evaluations may refer to: every published version by content hash, the current by id."""
+
+    def __init__(self, current: Iterable[Checklist], versions: Iterable[Checklist] = ()) -> None:
+        self.by_id = {c.id: c for c in current}
+        self.by_hash = {c.content_hash(): c for c in [*versions, *self.by_id.values()]}
+
+    def find(self, checklist_id: str, content_hash: str) -> Checklist | None:
+        """The exact version when it is known, else the current version of that id."""
+        exact = self.by_hash.get(content_hash)
+        return exact if exact is not None and exact.id == checklist_id else self.by_id.get(checklist_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """What the aggregation needs of one evaluation."""
+
+    id: str
+    checklist: str
+    version: str
+    channel: str
+    department: str
+    team: str
+    agent: str
+    evaluator: str
+    mode: str
+    date: dt.date
+    quality: float | None
+    failed: bool  # a critical criterion not met or a critical error flagged
+    compliant: bool | None  # every applicable compliance criterion met; None when none applied
+    compliance: tuple[tuple[str, bool], ...]  # (criterion, met) for applicable compliance criteria
+    points: tuple[tuple[str, float], ...]  # (criterion, 0–100) for applicable quality criteria
+    relationship: str | None
+    outcome: str | None  # "direct", "transferred" or "callback"
+    transfers: int
+
+    def value(self, dimension: Dimension, period: Period) -> str:
+        return period_of(self.date, period) if dimension == "period" else str(getattr(self, dimension))
+
+
+def fact_of(evaluation: Evaluation, checklist: Checklist) -> Fact:
+    """Reduce a checked evaluation to its fact (``checklist``: the version it was scored with)."""
+    compliance: list[tuple[str, bool]] = []
+    points: list[tuple[str, float]] = []
+    for criterion in checklist.criteria():
+        answer = evaluation.answers.get(criterion.id)
+        if answer is None or not answer.answered or answer.na:
+            continue
+        scale = checklist.scale_of(criterion)
+        if criterion.kind == "compliance":
+            compliance.append((criterion.id, is_met(scale, answer)))
+        else:
+            points.append((criterion.id, round(100 * normalised(scale, answer), 4)))
+    outcome = evaluation.outcome
+    return Fact(
+        id=str(evaluation.id),
+        checklist=checklist.id,
+        version=checklist.version,
+        channel=evaluation.channel,
+        department=evaluation.department,
+        team=evaluation.team,
+        agent=evaluation.agent,
+        evaluator=evaluation.evaluator,
+        mode=evaluation.mode,
+        date=evaluation.contact_date,
+        quality=evaluation.scores.quality,
+        failed=evaluation.scores.critical.failed,
+        compliant=all(met for _, met in compliance) if compliance else None,
+        compliance=tuple(compliance),
+        points=tuple(points),
+        relationship=evaluation.relationship,
+        outcome=outcome.result if outcome else None,
+        transfers=outcome.transfers if outcome else 0,
+    )
+
+
+def period_of(day: dt.date, period: Period) -> str:
+    """``2026-W37``, ``2026-09`` or ``2026-K3`` (kwartaal)."""
+    if period == "week":
+        year, week, _ = day.isocalendar()
+        return f"{year}-W{week:02d}"
+    if period == "quarter":
+        return f"{day.year}-K{(day.month - 1) // 3 + 1}"
+    return f"{day.year}-{day.month:02d}"
+
+
+def _depth(value: object, limit: int) -> bool:
+    """Whether nesting stays within ``limit`` (iteratively: a hostile file must not exhaust the stack)."""
+    stack: list[tuple[object, int]] = [(value, 1)]
+    while stack:
+        item, level = stack.pop()
+        if level > limit:
+            return False
+        if isinstance(item, dict):
+            stack.extend((v, level + 1) for v in item.values())
+        elif isinstance(item, list):
+            stack.extend((v, level + 1) for v in item)
+    return True
+
+
+def read_evaluation(text: str, index: ChecklistIndex) -> tuple[Evaluation, Checklist] | Problem:
+    """One exported evaluation, checked as ``ijkpunt score`` checks it, or the reason it is refused."""
+    if len(text) > MAX_EVALUATION_CHARS:
+        return Problem(Code.FILE_TOO_LARGE, (), {"size": len(text), "limit": MAX_EVALUATION_CHARS})
+    try:
+        data = json.loads(text)
+    except RecursionError:
+        return Problem(Code.TOO_DEEP, (), {"limit": _MAX_DEPTH})
+    except ValueError as exc:
+        return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
+    if not _depth(data, _MAX_DEPTH):
+        return Problem(Code.TOO_DEEP, (), {"limit": _MAX_DEPTH})
+    version = format_version_problem(data)
+    if version is not None:
+        return version
+    try:
+        evaluation = Evaluation.model_validate(data)
+    except ValidationError as exc:
+        from .validate import problem_from_pydantic  # the document rules; imported late: only refusals need it
+
+        return problem_from_pydantic(Evaluation, exc.errors()[0])
+    checklist = index.find(evaluation.checklist.id, evaluation.checklist.content_hash)
+    if checklist is None:
+        params: dict[str, Param] = {"checklist": evaluation.checklist.id}
+        return Problem(Code.UNKNOWN_CHECKLIST, ("checklist", "id"), params, allowed=tuple(sorted(index.by_id)))
+    errors = [p for p in rescore(checklist, evaluation).problems if p.severity == "error"]
+    if errors:
+        return errors[0]
+    return evaluation, checklist
+
+
+# accumulating -----------------------------------------------------------------------------------------
+
+
+_OUTCOMES = ("direct", "transferred_once", "transferred_repeatedly", "callback")
+_RELATIONSHIP = ("weakened", "kept", "strengthened")
+
+
+@dataclass(slots=True)
+class _Group:
+    quality: MeanAccumulator = field(default_factory=MeanAccumulator)
+    failed: RateAccumulator = field(default_factory=RateAccumulator)
+    compliant: RateAccumulator = field(default_factory=RateAccumulator)
+    compliance_failed: dict[tuple[str, str], RateAccumulator] = field(default_factory=dict)
+    relationship: dict[str, RateAccumulator] = field(
+        default_factory=lambda: {r: RateAccumulator() for r in _RELATIONSHIP}
+    )
+    outcome: dict[str, RateAccumulator] = field(default_factory=lambda: {o: RateAccumulator() for o in _OUTCOMES})
+    criteria: dict[tuple[str, str], MeanAccumulator | RateAccumulator] = field(default_factory=dict)
+    channels: set[str] = field(default_factory=set)
+    n: int = 0
+
+    def add(self, fact: Fact, with_criteria: bool) -> None:
+        self.n += 1
+        self.channels.add(fact.channel)
+        if fact.quality is not None:
+            self.quality.add(fact.quality)
+        self.failed.add(fact.failed)
+        if fact.compliant is not None:
+            self.compliant.add(fact.compliant)
+        for criterion, met in fact.compliance:
+            self.compliance_failed.setdefault((fact.checklist, criterion), RateAccumulator()).add(not met)
+        if fact.relationship is not None:
+            for level, acc in self.relationship.items():
+                acc.add(fact.relationship == level)
+        if fact.outcome is not None:
+            kind = (
+                fact.outcome
+                if fact.outcome != "transferred"
+                else ("transferred_once" if fact.transfers <= 1 else "transferred_repeatedly")
+            )
+            for name, acc in self.outcome.items():
+                acc.add(kind == name)
+        if with_criteria:
+            for criterion, value in fact.points:
+                mean = self.criteria.setdefault((fact.checklist, criterion), MeanAccumulator())
+                assert isinstance(mean, MeanAccumulator)
+                mean.add(value)
+            for criterion, met in fact.compliance:
+                rate = self.criteria.setdefault((fact.checklist, criterion), RateAccumulator())
+                assert isinstance(rate, RateAccumulator)
+                rate.add(met)
+
+
+# the report ---------------------------------------------------------------------------------------------
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class TargetCheck(_Model):
+    """One outcome target of the channel against the group's share."""
+
+    target: Literal["direct_min", "transferred_once_max", "transferred_repeatedly_max", "transferred_or_callback_max"]
+    value: float = Field(description="De streefwaarde (aandeel 0–1).")
+    rate: float | None = Field(description="Het aandeel in deze groep.")
+    met: bool | None = Field(description="Gehaald (op het aandeel zelf), of null zonder gegevens.")
+    certain: bool = Field(description="Waar als het hele 95%-interval aan dezelfde kant van de streefwaarde ligt.")
+
+
+class GroupFigures(_Model):
+    """The figures of one group: everything, one team, one month, …"""
+
+    key: str = Field(description="De waarde van de groep ('' voor alles samen).")
+    n: int = Field(description="Aantal beoordelingen.")
+    quality: MeanFigure = Field(description="Kwaliteitsscore (0–100).")
+    knockout: RateFigure = Field(description="Aandeel niet geslaagd door een kritiek criterium of een kritieke fout.")
+    compliance: RateFigure = Field(description="Aandeel waarin elk toepasselijk regelcriterium is gehaald.")
+    compliance_failures: dict[str, RateFigure] = Field(
+        description="Per regelcriterium (checklist/criterium): aandeel niet gehaald."
+    )
+    relationship: dict[str, RateFigure] = Field(description="Aandeel verzwakt, behouden, versterkt.")
+    outcome: dict[str, RateFigure] = Field(
+        description="Aandeel direct beantwoord, één keer doorverbonden, twee of meer keer, terugbelnotitie."
+    )
+    targets: list[TargetCheck] = Field(description="Streefwaarden van het kanaal (alleen als de groep één kanaal is).")
+    versus_all: Direction = Field(
+        description="Kwaliteitsscore hoger of lager dan alles samen (intervallen overlappen niet)."
+    )
+
+
+class Breakdown(_Model):
+    dimension: Dimension
+    groups: list[GroupFigures]
+    hidden: int = Field(
+        description="Groepen met minder dan min_n beoordelingen, niet getoond (alleen bij medewerkers)."
+    )
+
+
+class TrendPoint(_Model):
+    period: str
+    figure: MeanFigure | RateFigure
+    versus_previous: Direction
+
+
+class CriterionFigures(_Model):
+    """One criterion over all evaluations that applied it, and per period."""
+
+    checklist: str
+    criterion: str
+    title: str
+    kind: Literal["quality", "compliance"]
+    figure: MeanFigure | RateFigure = Field(description="Gemiddelde punten (0–100) of aandeel gehaald (0–1).")
+    score: float | None = Field(description="Op 0–100, om criteria te vergelijken: punten, of 100 × aandeel gehaald.")
+    trend: list[TrendPoint]
+
+
+class EvaluatorDrift(_Model):
+    """An evaluator's mean quality score against the other evaluators' on the same checklist."""
+
+    evaluator: str
+    checklist: str
+    n: int
+    mean: float | None
+    others_n: int
+    others_mean: float | None
+    difference: float | None = Field(description="Deze beoordelaar min de anderen, in punten.")
+    low: float | None
+    high: float | None
+    direction: Direction = Field(description="higher: milder dan de anderen; lower: strenger.")
+
+
+class VersionNote(_Model):
+    """A checklist seen in more than one version: what was aggregated on what."""
+
+    checklist: str
+    versions: list[str]
+    not_in_every_version: list[str] = Field(description="Criteria die niet in elke versie voorkomen.")
+
+
+class Refusal(_Model):
+    source: str
+    line: int
+    code: str
+    params: dict[str, str | int | float]
+
+
+class AggregateReport(_Model):
+    """What the report, the dashboard and ``ijkpunt aggregate --json`` show."""
+
+    period: Period
+    min_n: int
+    modes: list[str] = Field(description="De soorten beoordeling die meetellen.")
+    read: int = Field(description="Gelezen beoordelingen (regels of bestanden).")
+    used: int = Field(description="Meegeteld.")
+    excluded: dict[str, int] = Field(description="Niet meegeteld door de soort (modus) of een filter, per reden.")
+    refused: list[Refusal]
+    overall: GroupFigures
+    breakdowns: list[Breakdown]
+    criteria: list[CriterionFigures] = Field(description="Zwakste eerst.")
+    drift: list[EvaluatorDrift]
+    versions: list[VersionNote]
+
+
+@dataclass
+class AggregateConfig:
+    period: Period = "month"
+    min_n: int = DEFAULT_MIN_N
+    modes: tuple[str, ...] = PERFORMANCE_MODES
+    filters: Mapping[Dimension, Sequence[str]] = field(default_factory=dict)
+
+
+class Aggregator:
+    """Add evaluations (as text) or facts one at a time; ``report()`` at any moment."""
+
+    def __init__(self, index: ChecklistIndex, config: AggregateConfig | None = None) -> None:
+        self.index = index
+        self.config = config or AggregateConfig()
+        self.read = 0
+        self.seen: set[str] = set()
+        self.refused: list[Refusal] = []
+        self.excluded: dict[str, int] = {}
+        self.overall = _Group()
+        self.groups: dict[Dimension, dict[str, _Group]] = {d: {} for d in DIMENSIONS}
+        self.trend: dict[str, _Group] = {}
+        self.by_evaluator: dict[tuple[str, str], MeanAccumulator] = {}
+        self.versions: dict[str, set[str]] = {}
+
+    def add_text(self, text: str, source: str, line: int = 1) -> Fact | None:
+        """Read, check and add one exported evaluation; a refusal is recorded, never raised."""
+        self.read += 1
+        found = read_evaluation(text, self.index)
+        if isinstance(found, Problem):
+            self._refuse(source, line, found)
+            return None
+        evaluation, checklist = found
+        if str(evaluation.id) in self.seen:
+            self._refuse(source, line, Problem(Code.DUPLICATE_EVALUATION, ("id",), {"id": str(evaluation.id)}))
+            return None
+        self.seen.add(str(evaluation.id))
+        fact = fact_of(evaluation, checklist)
+        self.add(fact)
+        return fact
+
+    def refuse(self, source: str, line: int, problem: Problem) -> None:
+        """Record a file the caller could not even read (unreadable, too large)."""
+        self.read += 1
+        self._refuse(source, line, problem)
+
+    def _refuse(self, source: str, line: int, problem: Problem) -> None:
+        self.refused.append(Refusal(source=source, line=line, code=problem.code.value, params=dict(problem.params)))
+
+    def add(self, fact: Fact) -> None:
+        """Count one checked fact, unless its mode or a filter leaves it out (then it is counted as excluded)."""
+        config = self.config
+        if fact.mode not in config.modes:
+            self.excluded[f"mode:{fact.mode}"] = self.excluded.get(f"mode:{fact.mode}", 0) + 1
+            return
+        for dimension, allowed in config.filters.items():
+            if allowed and fact.value(dimension, config.period) not in allowed:
+                self.excluded[f"filter:{dimension}"] = self.excluded.get(f"filter:{dimension}", 0) + 1
+                return
+        self.overall.add(fact, with_criteria=True)
+        for dimension, groups in self.groups.items():
+            key = fact.value(dimension, config.period)
+            groups.setdefault(key, _Group()).add(fact, with_criteria=dimension == "period")
+        if fact.quality is not None:
+            self.by_evaluator.setdefault((fact.checklist, fact.evaluator), MeanAccumulator()).add(fact.quality)
+        self.versions.setdefault(fact.checklist, set()).add(fact.version)
+
+    # the report -------------------------------------------------------------------------------------------
+
+    def report(self) -> AggregateReport:
+        overall = self._figures("", self.overall, None)
+        breakdowns = []
+        for dimension, groups in self.groups.items():
+            shown = {
+                key: group for key, group in groups.items() if dimension != "agent" or group.n >= self.config.min_n
+            }
+            breakdowns.append(
+                Breakdown(
+                    dimension=dimension,
+                    groups=[self._figures(key, shown[key], overall) for key in sorted(shown)],
+                    hidden=len(groups) - len(shown),
+                )
+            )
+        return AggregateReport(
+            period=self.config.period,
+            min_n=self.config.min_n,
+            modes=list(self.config.modes),
+            read=self.read,
+            used=self.overall.n,
+            excluded=dict(sorted(self.excluded.items())),
+            refused=self.refused,
+            overall=overall,
+            breakdowns=breakdowns,
+            criteria=self._criteria(),
+            drift=self._drift(),
+            versions=self._versions(),
+        )
+
+    def _figures(self, key: str, group: _Group, overall: GroupFigures | None) -> GroupFigures:
+        quality = group.quality.figure()
+        versus: Direction = "no-difference"
+        if overall is not None:
+            versus = compare((quality.low, quality.high), (overall.quality.low, overall.quality.high))
+        outcome = {name: acc.figure() for name, acc in group.outcome.items()}
+        return GroupFigures(
+            key=key,
+            n=group.n,
+            quality=quality,
+            knockout=group.failed.figure(),
+            compliance=group.compliant.figure(),
+            compliance_failures={f"{c}/{k}": acc.figure() for (c, k), acc in sorted(group.compliance_failed.items())},
+            relationship={name: acc.figure() for name, acc in group.relationship.items()},
+            outcome=outcome,
+            targets=self._targets(group),
+            versus_all=versus,
+        )
+
+    def _targets(self, group: _Group) -> list[TargetCheck]:
+        if len(group.channels) != 1:
+            return []
+        [channel] = group.channels
+        checklist = next((c for c in self.index.by_id.values() if c.channel == channel and c.targets), None)
+        targets: OutcomeTargets | None = checklist.targets if checklist else None
+        if targets is None:
+            return []
+        o = group.outcome
+        transferred_or_callback = RateAccumulator(
+            count=o["transferred_once"].count + o["transferred_repeatedly"].count + o["callback"].count,
+            n=o["direct"].n,
+        )
+        checks = (
+            ("direct_min", targets.direct_min, o["direct"], True),
+            ("transferred_once_max", targets.transferred_once_max, o["transferred_once"], False),
+            ("transferred_repeatedly_max", targets.transferred_repeatedly_max, o["transferred_repeatedly"], False),
+            ("transferred_or_callback_max", targets.transferred_or_callback_max, transferred_or_callback, False),
+        )
+        found = []
+        for name, value, acc, at_least in checks:
+            figure = acc.figure()
+            met = None if figure.rate is None else (figure.rate >= value if at_least else figure.rate <= value)
+            certain = (
+                figure.low is not None
+                and figure.high is not None
+                and (
+                    (figure.low >= value or figure.high < value)
+                    if at_least
+                    else (figure.high <= value or figure.low > value)
+                )
+            )
+            found.append(TargetCheck(target=name, value=value, rate=figure.rate, met=met, certain=certain))
+        return found
+
+    def _criteria(self) -> list[CriterionFigures]:
+        titles: dict[tuple[str, str], tuple[str, str]] = {}
+        for checklist in [*self.index.by_hash.values(), *self.index.by_id.values()]:  # current titles win
+            for criterion in checklist.criteria():
+                titles[(checklist.id, criterion.id)] = (criterion.title, criterion.kind)
+        periods = sorted(self.groups["period"])
+        found = []
+        for key, acc in self.overall.criteria.items():
+            title, kind = titles.get(key, (key[1], "quality"))
+            figure = acc.figure()
+            trend: list[TrendPoint] = []
+            for period in periods:
+                at = self.groups["period"][period].criteria.get(key)
+                if at is None:
+                    continue
+                point = at.figure()
+                previous = trend[-1].figure if trend else None
+                versus = (
+                    compare((point.low, point.high), (previous.low, previous.high)) if previous else "no-difference"
+                )
+                trend.append(TrendPoint(period=period, figure=point, versus_previous=versus))
+            found.append(
+                CriterionFigures(
+                    checklist=key[0],
+                    criterion=key[1],
+                    title=title,
+                    kind=kind,
+                    figure=figure,
+                    score=_score(figure),
+                    trend=trend,
+                )
+            )
+        return sorted(found, key=lambda c: (c.score is None, c.score if c.score is not None else 0, c.criterion))
+
+    def _drift(self) -> list[EvaluatorDrift]:
+        found = []
+        for (checklist, evaluator), mine in sorted(self.by_evaluator.items()):
+            others = MeanAccumulator()
+            for (other_checklist, other), acc in self.by_evaluator.items():
+                if other_checklist == checklist and other != evaluator:
+                    others.merge(acc)
+            difference = low = high = None
+            direction: Direction = "no-difference"
+            if mine.n and others.n:
+                difference = mine.mean - others.mean
+                if mine.variance is not None and others.variance is not None:
+                    half = Z95 * math.sqrt(mine.variance / mine.n + others.variance / others.n)
+                    low, high = difference - half, difference + half
+                    direction = compare((low, high), (0.0, 0.0))
+            found.append(
+                EvaluatorDrift(
+                    evaluator=evaluator,
+                    checklist=checklist,
+                    n=mine.n,
+                    mean=round(mine.mean, 1) if mine.n else None,
+                    others_n=others.n,
+                    others_mean=round(others.mean, 1) if others.n else None,
+                    difference=_round(difference),
+                    low=_round(low),
+                    high=_round(high),
+                    direction=direction,
+                )
+            )
+        return found
+
+    def _versions(self) -> list[VersionNote]:
+        notes = []
+        for checklist_id, versions in sorted(self.versions.items()):
+            if len(versions) < 2:
+                continue
+            sets = [
+                {c.id for c in checklist.criteria()}
+                for checklist in self.index.by_hash.values()
+                if checklist.id == checklist_id and checklist.version in versions
+            ]
+            every = set.intersection(*sets) if sets else set()
+            some = set.union(*sets) if sets else set()
+            notes.append(
+                VersionNote(
+                    checklist=checklist_id, versions=sorted(versions), not_in_every_version=sorted(some - every)
+                )
+            )
+        return notes
+
+
+def _score(figure: MeanFigure | RateFigure) -> float | None:
+    if isinstance(figure, MeanFigure):
+        return figure.mean
+    return round(100 * figure.rate, 1) if figure.rate is not None else None
+
+
+def _round(value: float | None) -> float | None:
+    return round(value, 1) if value is not None else None
+
+
+def aggregate_texts(
+    texts: Iterable[tuple[str, int, str]], index: ChecklistIndex, config: AggregateConfig | None = None
+) -> AggregateReport:
+    """Aggregate ``(source, line, text)`` evaluations in one pass (the convenience the tests and CLI use)."""
+    aggregator = Aggregator(index, config)
+    for source, line, text in texts:
+        aggregator.add_text(text, source, line)
+    return aggregator.report()
+
+
+def report_json(report: AggregateReport) -> dict[str, Any]:
+    return report.model_dump(mode="json")

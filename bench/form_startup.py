@@ -425,6 +425,9 @@ def main(argv: list[str] | None = None) -> int:
         "memory: Playwright's off-the-record context, whose in-memory HTTP cache cannot hold pyodide.asm.wasm",
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
+    parser.add_argument(
+        "--pages", default=",".join(PAGES), help=f"comma-separated subset of {','.join(PAGES)} (default: all)"
+    )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
 
@@ -464,7 +467,8 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     for run in range(1, runs + 1):
                         # alternate the order so that drift (thermal, other load) hits both pages alike
-                        order = PAGES if run % 2 else tuple(reversed(PAGES))
+                        chosen = tuple(p for p in PAGES if p in args.pages.split(","))
+                        order = chosen if run % 2 else tuple(reversed(chosen))
                         for name in order:
                             run_page(new_context, base, name, results, run, codes)
                 finally:

@@ -103,6 +103,22 @@ def render_pages(
         catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
+    site.pages["dashboard.md"] = page(
+        renderer.render(
+            "dashboard.md.j2",
+            index_url="../data/checklists/index.json",
+            example_url="../data/voorbeeld/index.json",
+            watchdog_seconds=WATCHDOG_SECONDS,
+            dimension_labels=renderer.t.group("report.dimension"),
+        ),
+        title=renderer.t("dashboard.title"),
+        hide=["toc"],
+        search={"exclude": True},
+    )
+    for name, data in project.example_data.items():
+        site.files[f"data/voorbeeld/{name}"] = data
+    examples = {"files": sorted(project.example_data)}
+    site.files["data/voorbeeld/index.json"] = (json.dumps(examples, ensure_ascii=False) + "\n").encode("utf-8")
     for k in published_kits(project):
         _kit_pages(site, k, renderer, sealed=seals.get(k.kit.id))
     guides = dict(project.guides.get(lang, {}))
@@ -243,6 +259,7 @@ def navigation(
         {t("nav.home"): "index.md"},
         {t("nav.handbook"): handbook},
         {t("nav.scoring"): [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
+        {t("nav.dashboard"): "dashboard.md"},
         {t("nav.downloads"): "downloads.md"},
     ]
 

@@ -77,6 +77,7 @@ class Project:
     files_checked: int = 0
     guides: dict[str, dict[str, str]] = field(default_factory=dict)  # language → page name → Markdown
     kits: list[KitFolder] = field(default_factory=list)
+    example_data: dict[str, bytes] = field(default_factory=dict)  # the dashboard's "try with example data"
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -136,7 +137,7 @@ def load_project(root: Path) -> Project:
     diagnostics += kit_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
-    return Project(root, files, archive, example, ordered, documents, _read_guides(root), kits)
+    return Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
 
 
 def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder], list[Diagnostic]]:
@@ -220,6 +221,24 @@ def _read_audio(path: Path) -> tuple[bytes | None, Problem | None]:
     if size > MAX_AUDIO_BYTES:
         return None, Problem(Code.FILE_TOO_LARGE, (), {"size": size, "limit": MAX_AUDIO_BYTES})
     return path.read_bytes(), None
+
+
+EXAMPLE_DATA_DIR = "examples/evaluaties-voorbeeld"
+EXAMPLE_DATA_MAX = 20_000_000
+
+
+def _example_data(root: Path) -> dict[str, bytes]:
+    """The example evaluations the dashboard offers: the JSON Lines file and the broken files beside it.
+
+    Not checked here: the dashboard checks them in front of the user, which is the point of the broken ones.
+    """
+    folder = root / EXAMPLE_DATA_DIR
+    if not folder.is_dir():
+        return {}
+    files = sorted([*folder.glob("*.jsonl"), *folder.glob("kapot-*.json")])
+    if sum(f.stat().st_size for f in files) > EXAMPLE_DATA_MAX:
+        return {}
+    return {f.name: f.read_bytes() for f in files}
 
 
 def _read_guides(root: Path) -> dict[str, dict[str, str]]:

@@ -64,6 +64,7 @@ DEFAULT_MIN_N = 5
 MAX_EVALUATION_CHARS = 1_000_000
 """An exported evaluation is a few kilobytes; far larger text is not one (and is not parsed)."""
 _MAX_DEPTH = 40
+SCORE_RANGE = (0.0, 100.0)
 
 
 # reading ------------------------------------------------------------------------------------------------
@@ -462,7 +463,7 @@ class Aggregator:
         )
 
     def _figures(self, key: str, group: _Group, overall: GroupFigures | None) -> GroupFigures:
-        quality = group.quality.figure()
+        quality = group.quality.figure(bounds=SCORE_RANGE)
         versus: Direction = "no-difference"
         if overall is not None:
             versus = compare((quality.low, quality.high), (overall.quality.low, overall.quality.high))
@@ -524,13 +525,13 @@ class Aggregator:
         found = []
         for key, acc in self.overall.criteria.items():
             title, kind = titles.get(key, (key[1], "quality"))
-            figure = acc.figure()
+            figure = _figure(acc)
             trend: list[TrendPoint] = []
             for period in periods:
                 at = self.groups["period"][period].criteria.get(key)
                 if at is None:
                     continue
-                point = at.figure()
+                point = _figure(at)
                 previous = trend[-1].figure if trend else None
                 versus = (
                     compare((point.low, point.high), (previous.low, previous.high)) if previous else "no-difference"
@@ -598,6 +599,10 @@ class Aggregator:
                 )
             )
         return notes
+
+
+def _figure(acc: MeanAccumulator | RateAccumulator) -> MeanFigure | RateFigure:
+    return acc.figure(bounds=SCORE_RANGE) if isinstance(acc, MeanAccumulator) else acc.figure()
 
 
 def _score(figure: MeanFigure | RateFigure) -> float | None:

@@ -116,17 +116,19 @@ class MeanAccumulator:
     def variance(self) -> float | None:
         return self.m2 / (self.n - 1) if self.n >= 2 else None
 
-    def figure(self, digits: int = 1) -> MeanFigure:
+    def figure(self, digits: int = 1, bounds: tuple[float, float] = (-math.inf, math.inf)) -> MeanFigure:
+        """The mean with its interval; ``bounds`` is the scale's range (a score of 0–100 has no interval below 0)."""
         variance = self.variance
         sd = math.sqrt(variance) if variance is not None else None
         half = Z95 * sd / math.sqrt(self.n) if sd is not None else None
         mean = self.mean if self.n else None
+        low, high = bounds
         return MeanFigure(
             n=self.n,
             mean=round(mean, digits) if mean is not None else None,
             sd=round(sd, digits + 1) if sd is not None else None,
-            low=round(self.mean - half, digits) if half is not None else None,
-            high=round(self.mean + half, digits) if half is not None else None,
+            low=round(max(low, self.mean - half), digits) if half is not None else None,
+            high=round(min(high, self.mean + half), digits) if half is not None else None,
         )
 
 

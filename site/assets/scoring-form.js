@@ -1,5 +1,5 @@
 // Entry module of every page (mkdocs extra_javascript). The scoring page wires its form to the Python core here;
-// a kit page names its own module (data-ijk-page) and gets only that. No rule lives here.
+// a kit page or the dashboard names its own module (data-ijk-page) and gets only that. No rule lives here.
 import { download } from "./export.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
@@ -8,10 +8,10 @@ import { bindDetailsToggle, describeMissing } from "./score-panel.js";
 import { draftStore, newIdentity } from "./storage.js";
 import { lang, t } from "./strings.js";
 
-const KIT_PAGES = new Set(["kit-training", "kit-session", "kit-participant", "kit-results", "kit-progress"]);
-const kitPage = document.querySelector("[data-ijk-page]")?.dataset.ijkPage;
+const PAGE_MODULES = new Set(["kit-training", "kit-session", "kit-participant", "kit-results", "kit-progress", "dashboard"]);
+const ownModule = document.querySelector("[data-ijk-page]")?.dataset.ijkPage;
 const form = document.getElementById("ijk-form");
-if (KIT_PAGES.has(kitPage)) import(`./${kitPage}.js`);
+if (PAGE_MODULES.has(ownModule)) import(`./${ownModule}.js`);
 else if (form) start(form);
 
 function start(form) {

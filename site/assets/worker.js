@@ -8,6 +8,7 @@ import { loadPyodide } from "../../pyodide/pyodide.mjs";
 const runtime = new URL("../../pyodide/", import.meta.url);
 let form = null; // ijkpunt_core.api.Form: the scoring form's checklist
 let kit = null; // ijkpunt_core.kit_api.KitPage: a kit page's kit, key and checklist
+let dashboard = null; // ijkpunt_core.dashboard_api.Dashboard: the evaluations dropped on the dashboard
 
 class StartError extends Error {
   constructor(kind, detail) {
@@ -52,6 +53,23 @@ async function kitInit({ checklistUrl, kitUrl, lang = "nl" }) {
   return { sealed: JSON.parse(kitText).sealed };
 }
 
+async function dashboardInit({ indexUrl, lang = "nl" }) {
+  // every published checklist version, so that an evaluation is checked against the version it was scored with
+  const listing = fetch(indexUrl).then(async (response) => {
+    if (!response.ok) throw new StartError("checklist", response.status);
+    const { checklists } = await response.json();
+    const texts = await Promise.all(checklists.map((c) => fetchChecklist(new URL(c.url, new URL("../../", indexUrl)).href)));
+    return checklists.map((c, i) => ({ current: c.current, text: texts[i] }));
+  });
+  listing.catch(() => {});
+  const pyodide = await startPython();
+  const found = await listing;
+  const documents = `{"current": [${found.filter((c) => c.current).map((c) => c.text).join(",")}], ` +
+    `"versions": [${found.map((c) => c.text).join(",")}]}`;
+  dashboard = pyodide.pyimport("ijkpunt_core.dashboard_api").Dashboard(documents, lang);
+  return { checklists: found.length };
+}
+
 async function startPython() {
   // Promise.all rejects as soon as the check fails, even though loadPyodide then never settles.
   const [, pyodide] = await Promise.all([
@@ -77,6 +95,14 @@ const handlers = {
   live: (raw) => JSON.parse(form.live(JSON.stringify(raw))),
   export: (raw) => JSON.parse(form.export(JSON.stringify(raw))),
   "kit-init": kitInit,
+  "dashboard-init": dashboardInit,
+  "dashboard-add": ({ name, text, jsonl, firstLine }) => JSON.parse(dashboard.add(name, text, jsonl, firstLine)),
+  "dashboard-refuse": ({ name, detail }) => JSON.parse(dashboard.refuse(name, detail)),
+  "dashboard-report": ({ config }) => JSON.parse(dashboard.report(JSON.stringify(config))),
+  "dashboard-clear": () => {
+    dashboard.clear();
+    return {};
+  },
   train: ({ contact, form: raw }) => JSON.parse(kit.train(contact, JSON.stringify(raw))),
   code: ({ participant, forms }) => JSON.parse(kit.code(participant, JSON.stringify(forms))),
   // a JavaScript null would reach Python as JsNull, not None: leave the threshold out for the default

@@ -1,4 +1,4 @@
-"""`ijkpunt build | serve | check | score | calibrate | archive | schemas`.
+"""`ijkpunt build | serve | check | score | calibrate | archive | schemas | example-data`.
 
 Every command builds a result first and prints it second: for people in
 Dutch or English (`--lang`, default from the environment, else Dutch), or as
@@ -14,6 +14,7 @@ import json
 import os
 import sys
 from collections.abc import Callable, Sequence
+from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -29,6 +30,16 @@ from .aggregate_files import AGGREGATE_FILES, files_in, run_aggregate
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
+from .example_data import (
+    BROKEN_FILES,
+    DEFAULT_COUNT,
+    DEFAULT_SEED,
+    DEFAULT_START,
+    DEFAULT_WEEKS,
+    NotAnExampleFolder,
+    earlier_example,
+    write_example,
+)
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
 from .report_files import refusal_messages
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
@@ -100,6 +111,18 @@ TEXT: dict[Lang, dict[str, str]] = {
         "incomplete": "onvolledig",
         "no_answer": "leeg",
         "nothing_usable": "geen bruikbare resultaatcode",
+        "example_data": "schrijf verzonnen beoordelingen met bekende patronen, plus kapotte bestanden, om het "
+        "samenvoegen mee te proberen en te testen",
+        "example_out": "uitvoermap: een nieuwe of lege map, of een eerdere voorbeeldset (die wordt vervangen)",
+        "count": "aantal beoordelingen",
+        "seed": "startgetal van het toeval: hetzelfde getal geeft precies dezelfde bestanden",
+        "weeks": "aantal weken waarover de contacten vallen",
+        "start": "eerste dag van de contacten",
+        "not_positive": "moet een geheel getal van 1 of meer zijn: {value!r}",
+        "not_a_date": "geen datum als 2026-09-07: {value!r}",
+        "example_written": "{count} beoordelingen en {broken} kapotte bestanden geschreven in {out}",
+        "example_refused": "{out} bevat iets dat de voorbeelddata niet zelf schrijft ({entry}): kies een nieuwe of "
+        "lege map; er is niets veranderd",
     },
     "en": {
         "description": "IJkpunt: checklists → a static quality-monitoring site.",
@@ -161,6 +184,18 @@ TEXT: dict[Lang, dict[str, str]] = {
         "incomplete": "incomplete",
         "no_answer": "empty",
         "nothing_usable": "no usable result code",
+        "example_data": "write made-up evaluations with known patterns, plus broken files, to try and test "
+        "aggregation with",
+        "example_out": "output folder: a new or empty one, or an earlier example set (which is replaced)",
+        "count": "number of evaluations",
+        "seed": "seed of the random numbers: the same seed gives exactly the same files",
+        "weeks": "number of weeks the contacts fall in",
+        "start": "first day of the contacts",
+        "not_positive": "must be a whole number of 1 or more: {value!r}",
+        "not_a_date": "not a date like 2026-09-07: {value!r}",
+        "example_written": "wrote {count} evaluations and {broken} broken files into {out}",
+        "example_refused": "{out} holds something the example data does not write itself ({entry}): choose a new "
+        "or empty folder; nothing was changed",
     },
 }
 
@@ -217,7 +252,45 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     commands.add_parser("archive", help=t["archive"], description=t["archive"], epilog=t["epilog"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
+    example_cmd = commands.add_parser(
+        "example-data", help=t["example_data"], description=t["example_data"], epilog=t["epilog"]
+    )
+    example_cmd.add_argument("--out", type=Path, required=True, help=t["example_out"])
+    positive = partial(_positive, t["not_positive"])
+    example_cmd.add_argument(
+        "--count", type=positive, default=DEFAULT_COUNT, metavar="N", help=f"{t['count']} ({DEFAULT_COUNT})"
+    )
+    example_cmd.add_argument(
+        "--seed", type=int, default=DEFAULT_SEED, metavar="S", help=f"{t['seed']} ({DEFAULT_SEED})"
+    )
+    example_cmd.add_argument(
+        "--weeks", type=positive, default=DEFAULT_WEEKS, metavar="W", help=f"{t['weeks']} ({DEFAULT_WEEKS})"
+    )
+    example_cmd.add_argument(
+        "--start",
+        type=partial(_day, t["not_a_date"]),
+        default=DEFAULT_START,
+        metavar="YYYY-MM-DD",
+        help=f"{t['start']} ({DEFAULT_START.isoformat()})",
+    )
     return main_parser
+
+
+def _positive(message: str, text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(message.format(value=text))
+    return value
+
+
+def _day(message: str, text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(message.format(value=text)) from None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -234,6 +307,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "aggregate": _aggregate,
         "archive": _archive,
         "schemas": _schemas,
+        "example-data": _example_data,
     }
     return handler[args.command](args)
 
@@ -575,6 +649,23 @@ def _schemas(args: argparse.Namespace) -> int:
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
         print(TEXT[args.lang]["wrote"].format(path=out / name))
+    return 0
+
+
+def _example_data(args: argparse.Namespace) -> int:
+    t = TEXT[args.lang]
+    out = _in_project(args, args.out)
+    try:
+        earlier_example(out)  # refuse before the work, and again just before writing
+        project = load_project(args.project)
+        if project.errors or not project.current():
+            _print_stopped(project.diagnostics, args.lang)
+            return 2
+        write_example(out, args.count, args.seed, checklists=project.current(), start=args.start, weeks=args.weeks)
+    except NotAnExampleFolder as exc:
+        print(t["example_refused"].format(out=out, entry=exc.entry), file=sys.stderr)
+        return 2
+    print(t["example_written"].format(count=args.count, broken=len(BROKEN_FILES), out=out))
     return 0
 
 

@@ -235,7 +235,7 @@ def _example_data(root: Path) -> dict[str, bytes]:
     folder = root / EXAMPLE_DATA_DIR
     if not folder.is_dir():
         return {}
-    files = sorted([*folder.glob("*.jsonl"), *folder.glob("kapot-*.json")])
+    files = sorted([*folder.glob("*.jsonl"), *(folder / "kapot").glob("kapot-*.json")])
     if sum(f.stat().st_size for f in files) > EXAMPLE_DATA_MAX:
         return {}
     return {f.name: f.read_bytes() for f in files}

@@ -290,6 +290,12 @@ class GroupFigures(_Model):
     versus_all: Direction = Field(
         description="Kwaliteitsscore hoger of lager dan alles samen (intervallen overlappen niet)."
     )
+    higher_than: list[str] = Field(
+        default_factory=list, description="Groepen in dezelfde uitsplitsing met een aantoonbaar lagere kwaliteitsscore."
+    )
+    lower_than: list[str] = Field(
+        default_factory=list, description="Groepen in dezelfde uitsplitsing met een aantoonbaar hogere kwaliteitsscore."
+    )
 
 
 class Breakdown(_Model):
@@ -440,12 +446,9 @@ class Aggregator:
             shown = {
                 key: group for key, group in groups.items() if dimension != "agent" or group.n >= self.config.min_n
             }
+            figures = [self._figures(key, shown[key], overall) for key in sorted(shown)]
             breakdowns.append(
-                Breakdown(
-                    dimension=dimension,
-                    groups=[self._figures(key, shown[key], overall) for key in sorted(shown)],
-                    hidden=len(groups) - len(shown),
-                )
+                Breakdown(dimension=dimension, groups=_pairwise(figures), hidden=len(groups) - len(shown))
             )
         return AggregateReport(
             period=self.config.period,
@@ -599,6 +602,23 @@ class Aggregator:
                 )
             )
         return notes
+
+
+def _pairwise(groups: list[GroupFigures]) -> list[GroupFigures]:
+    """Each group with the groups of the same breakdown it is demonstrably higher or lower than."""
+
+    def interval(g: GroupFigures) -> tuple[float | None, float | None]:
+        return g.quality.low, g.quality.high
+
+    return [
+        g.model_copy(
+            update={
+                "higher_than": [o.key for o in groups if o is not g and compare(interval(g), interval(o)) == "higher"],
+                "lower_than": [o.key for o in groups if o is not g and compare(interval(g), interval(o)) == "lower"],
+            }
+        )
+        for g in groups
+    ]
 
 
 def _figure(acc: MeanAccumulator | RateAccumulator) -> MeanFigure | RateFigure:

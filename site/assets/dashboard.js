@@ -165,10 +165,18 @@ function groupRow(g) {
   return {
     attributes: { "data-group": g.key },
     values: [
-      g.key || t("js.dashboard.everything"), g.n, mean(g.quality), t(DIRECTIONS[g.versus_all]), rate(g.knockout),
+      g.key || t("js.dashboard.everything"), g.n, mean(g.quality), versus(g), rate(g.knockout),
       rate(g.compliance), rate(g.outcome.direct), rate(g.relationship.strengthened), rate(g.relationship.weakened),
     ],
   };
+}
+
+/** Against the whole, and against the other groups when the intervals say so. */
+function versus(g) {
+  const parts = [t(DIRECTIONS[g.versus_all])];
+  if (g.higher_than?.length) parts.push(t("js.dashboard.higher_than", { groups: g.higher_than.join(", ") }));
+  if (g.lower_than?.length) parts.push(t("js.dashboard.lower_than", { groups: g.lower_than.join(", ") }));
+  return parts.join("; ");
 }
 
 const GROUP_KEYS = ["group", "n", "quality", "versus", "knockout", "compliance", "direct", "strengthened", "weakened"];

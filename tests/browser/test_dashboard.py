@@ -93,6 +93,12 @@ def test_the_example_data_button_loads_the_shipped_set(page: Page, site_url: str
     wait_ready(page)
     page.get_by_role("button", name="Probeer met voorbeelddata").click()
     expect(page.locator("#ijk-dashboard-results")).to_be_visible(timeout=60_000)
-    example = [ROOT / "examples" / "evaluaties-voorbeeld" / name for name in listing["files"]]
+    folder = ROOT / "examples" / "evaluaties-voorbeeld"
+    example = [folder / name if name.endswith(".jsonl") else folder / "kapot" / name for name in listing["files"]]
+    assert len(example) == 8
     cli = cli_report(example)
     expect(page.locator("#ijk-summary")).to_contain_text(f"{cli.read} beoordelingen gelezen, {cli.used} meegeteld")
+    expect(page.locator("#ijk-refused li")).to_have_count(7)  # each broken file once, for its own reason
+    # the lenient evaluator of the example set shows as such
+    drift = page.locator('#ijk-drift tr[data-evaluator="BO-04"]').filter(has_text="kcc-telefoon")
+    expect(drift).to_contain_text("mild")

@@ -106,6 +106,8 @@ def test_every_figure_of_the_hand_checked_set() -> None:
     by = {b.dimension: {g.key: g for g in b.groups} for b in report.breakdowns}
     hidden = {b.dimension: b.hidden for b in report.breakdowns}
     assert by["team"]["A"].quality.mean == pytest.approx(66.7) and by["team"]["B"].quality.mean == 0.0
+    # A (100, 0, 100) against B (0, 0): A's interval 1.4–100 lies wholly above B's 0–0
+    assert (by["team"]["A"].higher_than, by["team"]["B"].lower_than, by["team"]["A"].lower_than) == (["B"], ["A"], [])
     assert sorted(by["agent"]) == ["a1", "a3"] and hidden["agent"] == 1  # a2 has one evaluation, min_n 2
     assert sorted(by["period"]) == ["2026-09", "2026-10"] and by["period"]["2026-10"].n == 3
     assert sorted(by["mode"]) == ["monitoring"]

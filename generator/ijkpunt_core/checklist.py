@@ -10,7 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-from typing import Annotated, Literal
+from collections.abc import Mapping
+from functools import cached_property
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationInfo, model_validator
 
@@ -74,16 +76,21 @@ class OptionsScale(Document):
     title: Text = Field(description="Naam van de schaal in het handboek.")
     options: list[Option] = Field(min_length=2, description="Antwoorden, van laag naar hoog.")
 
-    @property
+    # Scoring asks these for every answer of every evaluation; the scale is frozen, so they are computed once.
+    @cached_property
     def max_points(self) -> float:
         return max(o.points for o in self.options)
 
-    @property
+    @cached_property
     def min_points(self) -> float:
         return min(o.points for o in self.options)
 
+    @cached_property
+    def _by_id(self) -> dict[str, Option]:
+        return {o.id: o for o in self.options}
+
     def option(self, option_id: str) -> Option | None:
-        return next((o for o in self.options if o.id == option_id), None)
+        return self._by_id.get(option_id)
 
 
 class GradeScale(Document):
@@ -320,5 +327,17 @@ class Checklist(Document):
 
     def content_hash(self) -> str:
         """sha256 over the canonical JSON form: evaluations record what they were scored against."""
+        return self._content_hash
+
+    # Computed once per instance: rescoring an evaluation asks for it twice, and aggregating 100,000
+    # evaluations spent half its time re-serialising the checklist. The model is frozen, so the value
+    # cannot go stale, except through model_copy(update=…), which drops it.
+    @cached_property
+    def _content_hash(self) -> str:
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Checklist:
+        copy = super().model_copy(update=update, deep=deep)
+        copy.__dict__.pop("_content_hash", None)
+        return copy

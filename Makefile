@@ -16,7 +16,7 @@ help:
 	@echo "make serve   build the site into public/ and serve it at http://127.0.0.1:$(PORT)"
 	@echo "make test    lint, type-check and run all tests (installs Chromium if missing)"
 	@echo "make build   build the site into public/"
-	@echo "make bench   measure form start-up in Chromium"
+	@echo "make bench   measure start-up of the form and kit pages, and aggregation (CLI, DuckDB, dashboard)"
 	@echo "make schemas regenerate schemas/ from the models"
 
 $(BIN)/.installed: pyproject.toml
@@ -70,7 +70,9 @@ pytest: install chromium
 test: lint typecheck pytest
 
 bench: install chromium
+	$(BIN)/pip install --quiet duckdb==2.0.1  # the aggregation benchmark's yardstick; never a dependency of IJkpunt
 	$(BIN)/python bench/form_startup.py
+	$(BIN)/python bench/aggregate.py
 
 schemas: install
 	$(BIN)/ijkpunt schemas --out schemas

@@ -5,7 +5,7 @@ import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
 import { bindDetailsToggle, describeMissing } from "./score-panel.js";
-import { draftStore, newIdentity } from "./storage.js";
+import { draftStore, exportStore, newIdentity } from "./storage.js";
 import { lang, t } from "./strings.js";
 
 const PAGE_MODULES = new Set(["kit-training", "kit-session", "kit-participant", "kit-results", "kit-progress", "dashboard"]);
@@ -18,6 +18,7 @@ function start(form) {
   const status = document.getElementById("ijk-status");
   const problemsBox = document.getElementById("ijk-problems");
   const store = draftStore(form.dataset.checklistId);
+  const exports = exportStore();
   // The watchdog (watchdog.js) set data-python="loading" and reports a runtime that never arrives.
   let draft = store.load();
   restoreValues(form, draft.values);
@@ -36,6 +37,17 @@ function start(form) {
   });
 
   document.getElementById("ijk-export").addEventListener("click", exportEvaluation);
+  document.getElementById("ijk-export-all").addEventListener("click", () => {
+    const all = exports.all();
+    if (!all.length) {
+      status.textContent = t("js.export.nothing_yet");
+      return;
+    }
+    const day = new Date().toISOString().slice(0, 10);
+    download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
+    status.dataset.state = "ready";
+    status.textContent = t("js.export.all_done", { count: all.length });
+  });
   document.getElementById("ijk-new").addEventListener("click", () => {
     if (!confirm(t("js.confirm_new"))) return;
     store.clear();
@@ -65,9 +77,10 @@ function start(form) {
     }
     clearExportProblems(form, problemsBox);
     download(JSON.stringify(result.evaluation, null, 2) + "\n", result.filename);
+    const kept = result.complete ? exports.add(result.evaluation) : true; // drafts (_concept) are not "finished"
     status.dataset.state = result.complete ? "ready" : "incomplete";
     status.textContent = result.complete
-      ? t("js.export.done", { filename: result.filename })
+      ? t("js.export.done", { filename: result.filename }) + (kept ? "" : ` ${t("js.export.not_kept")}`)
       : t("js.export.incomplete", { filename: result.filename, missing: describeMissing(result.evaluation.scores.missing) });
   }
 

@@ -50,3 +50,33 @@ function legacyValues(draft) {
   }
   return values;
 }
+
+/**
+ * Every evaluation exported from this browser, by id (exporting again replaces it), for "export all".
+ * A full or blocked storage is reported to the caller, never ignored.
+ */
+export function exportStore() {
+  const key = "ijkpunt:exports";
+  const load = () => {
+    try {
+      const saved = JSON.parse(localStorage.getItem(key) || "{}");
+      return saved && typeof saved === "object" ? saved : {};
+    } catch (error) {
+      console.warn("IJkpunt: de bewaarde exports zijn onleesbaar", error);
+      return {};
+    }
+  };
+  return {
+    /** Keep one exported evaluation; false when the browser's storage refused it (full or blocked). */
+    add(evaluation) {
+      try {
+        localStorage.setItem(key, JSON.stringify({ ...load(), [evaluation.id]: evaluation }));
+        return true;
+      } catch (error) {
+        console.warn("IJkpunt: export niet bewaard in de browser", error);
+        return false;
+      }
+    },
+    all: () => Object.values(load()),
+  };
+}

@@ -166,6 +166,14 @@ def test_fill_score_export_equals_cpython(
     assert recomputed.model_dump(mode="json") == exported
     assert evaluation.scores == expected_scores
 
+    # "export all": every finished evaluation of this browser in one JSON Lines file, as the dashboard reads it
+    with page.expect_download() as all_info:
+        page.get_by_role("button", name="Alles exporteren (JSON Lines)").click()
+    lines = Path(all_info.value.path()).read_text(encoding="utf-8").splitlines()
+    assert all_info.value.suggested_filename.endswith(".jsonl")
+    assert [json.loads(line) for line in lines] == [exported]
+    expect(page.locator("#ijk-status")).to_contain_text("1 afgeronde beoordelingen")
+
     origin = urlsplit(site_url).netloc
     foreign = [u for u in requests if urlsplit(u).scheme in ("http", "https") and urlsplit(u).netloc != origin]
     assert any(u.endswith(".whl") for u in requests), "the worker's requests must be recorded too"

@@ -208,7 +208,7 @@ def run_aggregate(
     from tqdm import tqdm
 
     from .render import Renderer
-    from .report_files import write_html, write_xlsx
+    from .report_files import chart_svgs, write_html, write_xlsx
 
     total = sum(_size(f) for f in files)
     bar = tqdm(total=total, unit="B", unit_scale=True, disable=not sys.stderr.isatty(), leave=False)
@@ -229,6 +229,7 @@ def run_aggregate(
                 "compliance_titles": {f"{c.id}/{k.id}": k.title for c in index.by_hash.values() for k in c.criteria()}
                 | {f"{c.id}/{k.id}": k.title for c in index.by_id.values() for k in c.criteria()},
             }
+            context["charts"] = chart_svgs(report, renderer.t.group("report.chart"))
             write_html(report, renderer, parts["rapport.html"], lang, **context)
             write_xlsx(report, parts["samenvatting.xlsx"], renderer.t, lang)
             for name, part in parts.items():

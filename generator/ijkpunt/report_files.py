@@ -11,8 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import xlsxwriter  # type: ignore[import-untyped]  # ships no type information
+from markupsafe import Markup
 
 from ijkpunt_core.aggregate import AggregateReport, GroupFigures
+from ijkpunt_core.charts import charts
 from ijkpunt_core.problems import Code, Lang, Problem, render
 from ijkpunt_core.stats import MeanFigure, RateFigure
 
@@ -26,6 +28,20 @@ def refusal_messages(report: AggregateReport, lang: Lang) -> list[str]:
     return [
         f"{r.source}:{r.line}: {render(Problem(Code(r.code), (), r.params), lang)} [{r.code}]" for r in report.refused
     ]
+
+
+VEGA_LITE = "6.4"
+"""The Vega-Lite version vl-convert renders with: the one vendored for the dashboard (package.json)."""
+
+
+def chart_svgs(report: AggregateReport, labels: dict[str, str]) -> dict[str, Markup]:
+    """The report's charts as inline SVG (vl-convert escapes every text it draws)."""
+    import vl_convert
+
+    return {
+        name: Markup(vl_convert.vegalite_to_svg(spec, vl_version=VEGA_LITE))
+        for name, spec in charts(report, labels).items()
+    }
 
 
 def write_html(report: AggregateReport, renderer: Renderer, path: Path, lang: Lang, **context: Any) -> None:

@@ -208,3 +208,31 @@ def test_a_difference_only_when_the_intervals_say_so() -> None:
     c = RateAccumulator(count=4, n=5).figure()
     assert compare((c.low, c.high), (b.low, b.high)) == "no-difference"
     assert compare((None, None), (b.low, b.high)) == "no-difference"
+
+
+LABELS = {
+    "period": "periode",
+    "quality": "kwaliteit",
+    "score": "score",
+    "team": "team",
+    "trend_title": "Per periode",
+    "groups_title": "Per {what}",
+    "criteria_title": "Zwakste criteria",
+}
+
+
+def test_the_charts_show_the_reports_figures_with_their_intervals() -> None:
+    from ijkpunt_core.charts import charts
+
+    c = checklist()
+    report = run(hand_set(c), c, min_n=2)
+    found = charts(report, LABELS)
+    assert sorted(found) == ["criteria", "team", "trend"]
+    teams = found["team"]["data"]["values"]
+    assert [(v["group"], v["mean"], v["n"]) for v in teams] == [("A", 66.7, 3), ("B", 0.0, 2)]
+    assert found["team"]["title"] == "Per team"
+    criteria = found["criteria"]["data"]["values"]
+    assert [v["criterion"] for v in criteria] == ["Criterium groet (test)", "Criterium regel (test)"]
+    assert criteria[1]["score"] == 80.0 and criteria[1]["low"] < 80 < criteria[1]["high"]
+    one_team = run(hand_set(c), c, filters={"team": ["A"]})
+    assert "team" not in charts(one_team, LABELS)  # one bar compares nothing

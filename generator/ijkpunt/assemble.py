@@ -72,6 +72,24 @@ def site_assets(root: Path) -> dict[str, bytes]:
     return files
 
 
+VENDORED = {
+    "assets/vendor/vega.min.js": "vega/build/vega.min.js",
+    "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
+    "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+}
+"""The dashboard's chart renderer, from npm at the versions package-lock.json pins."""
+
+
+def vendored_files(root: Path) -> dict[str, bytes]:
+    """Third-party browser files the site serves itself (never from a CDN); BuildError saying what to run."""
+    modules = root / "node_modules"
+    missing = [source for source in VENDORED.values() if not (modules / source).is_file()]
+    if missing:
+        problem = Problem(Code.NOT_INSTALLED, (), {"missing": ", ".join(f"node_modules/{m}" for m in missing)})
+        raise BuildError([Diagnostic.at(Path("node_modules"), 1, problem)])
+    return {target: (modules / source).read_bytes() for target, source in VENDORED.items()}
+
+
 def runtime_files(runtime: Runtime) -> dict[str, bytes]:
     files = {f"pyodide/{name}": data for name, data in runtime.files.items()}
     files |= {f"pyodide/{w.file_name}": w.data for w in runtime.wheels}
@@ -85,6 +103,7 @@ def assemble(site: Site, root: Path, out: Path) -> None:
     """Write the site: pages through mkdocs, then the other files; swap into `out` at the end."""
     runtime = read_runtime(root)
     assets = site_assets(root)
+    vendored = vendored_files(root)
     mkdocs_config = yaml.safe_load((root / "mkdocs.yml").read_text(encoding="utf-8"))
     out = out.resolve()
     try:
@@ -105,7 +124,12 @@ def assemble(site: Site, root: Path, out: Path) -> None:
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         _run_mkdocs(config_file)
-        for name, data in {**site.files, **runtime_files(runtime), "web.config": assets["web.config"]}.items():
+        for name, data in {
+            **site.files,
+            **runtime_files(runtime),
+            **vendored,
+            "web.config": assets["web.config"],
+        }.items():
             _write(staged / name, data)
         old = work / "previous"
         if out.exists():

@@ -11,6 +11,7 @@ import json
 from typing import Any
 
 from .aggregate import DIMENSIONS, AggregateConfig, Aggregator, ChecklistIndex, Fact, Refusal
+from .charts import charts
 from .checklist import Checklist
 from .problems import Code, Lang, Problem, render
 
@@ -57,7 +58,10 @@ class Dashboard:
         return json.dumps({"kept": 0, "refused": 1})
 
     def report(self, config_json: str = "{}") -> str:
-        """The figures for the filters in ``config_json`` (period, min_n, modes, filters), with what can be chosen."""
+        """The figures for the filters in ``config_json`` (period, min_n, modes, filters), with what can be chosen.
+
+        With ``chart_labels`` (the texts of :func:`ijkpunt_core.charts.charts`), also the charts' specifications.
+        """
         raw: dict[str, Any] = json.loads(config_json)
         config = AggregateConfig(
             period=raw.get("period", "month"),
@@ -74,9 +78,11 @@ class Dashboard:
         choices = {
             dimension: sorted({fact.value(dimension, config.period) for fact in self.facts}) for dimension in DIMENSIONS
         }
+        labels = raw.get("chart_labels")
         return json.dumps(
             {
                 "report": report.model_dump(mode="json"),
+                "charts": charts(report, labels) if isinstance(labels, dict) else {},
                 "choices": choices,
                 "refusals": [self._message(r) for r in report.refused],
             },

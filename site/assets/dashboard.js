@@ -43,7 +43,49 @@ const TARGETS = {
   transferred_repeatedly_max: "js.dashboard.target_transferred_repeatedly_max",
   transferred_or_callback_max: "js.dashboard.target_transferred_or_callback_max",
 };
+const CHART_LABELS = () => ({
+  period: t("js.dashboard.chart_period"),
+  quality: t("js.dashboard.chart_quality"),
+  score: t("js.dashboard.chart_score"),
+  team: t("js.dashboard.chart_team"),
+  trend_title: t("js.dashboard.chart_trend_title"),
+  groups_title: t("js.dashboard.chart_groups_title"),
+  criteria_title: t("js.dashboard.chart_criteria_title"),
+});
 let last = null;
+let renderer = null;
+
+/** vega, vega-lite and vega-embed (vendored UMD builds), loaded once, when the first charts are shown. */
+function chartRenderer() {
+  const base = new URL(document.getElementById("ijk-charts").dataset.vendorUrl, document.baseURI);
+  const load = (name) => new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = new URL(name, base).href;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(name));
+    document.head.append(script);
+  });
+  renderer ??= load("vega.min.js").then(() => load("vega-lite.min.js")).then(() => load("vega-embed.min.js"));
+  return renderer;
+}
+
+async function showCharts(specs) {
+  const box = document.getElementById("ijk-charts");
+  const figures = Object.entries(specs).map(([name, spec]) => {
+    const figure = el("figure", "", { class: "ijk-chart", "data-chart": name });
+    figure.append(el("div"));
+    return [figure, spec];
+  });
+  box.replaceChildren(...figures.map(([figure]) => figure));
+  if (!figures.length) return;
+  await chartRenderer();
+  for (const [figure, spec] of figures) {
+    // svg: text a screen reader and print can use; the title says what the chart shows
+    await window.vegaEmbed(figure.firstChild, spec, { renderer: "svg", actions: false });
+    figure.querySelector("svg")?.setAttribute("role", "img");
+    figure.querySelector("svg")?.setAttribute("aria-label", spec.title);
+  }
+}
 let busy = Promise.resolve();
 
 const client = startWorker(new URL("./worker.js", import.meta.url), { onCrash: fail });
@@ -109,6 +151,7 @@ function config() {
     min_n: Number(data.get("min_n")) || 5,
     modes: data.getAll("mode"),
     filters: chosen,
+    chart_labels: CHART_LABELS(),
   };
 }
 
@@ -118,6 +161,7 @@ async function refresh() {
   fillChoices(reply.choices);
   showRefused(reply.refusals);
   show(reply.report);
+  await showCharts(reply.charts);
 }
 
 function fillChoices(choices) {

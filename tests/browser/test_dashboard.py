@@ -69,12 +69,17 @@ def test_dropped_files_give_the_clis_figures(page: Page, site_url: str, files: l
     expect(page.locator("#ijk-overall tbody td").nth(1)).to_have_text(shown)
     criteria = page.locator("#ijk-criteria tbody tr")
     assert criteria.evaluate_all("rows => rows.map(r => r.dataset.criterion)") == [c.criterion for c in cli.criteria]
+    # the charts: the core's specifications drawn by the vendored vega-embed, as SVG
+    expect(page.locator("#ijk-charts figure svg")).to_have_count(3)
+    expect(page.locator('#ijk-charts figure[data-chart="team"] svg')).to_have_attribute(
+        "aria-label", "Kwaliteitsscore per team, met 95%-interval en n"
+    )
     teams = {g.key: g.n for g in next(b for b in cli.breakdowns if b.dimension == "team").groups}
     for team, n in teams.items():
         expect(page.locator(f'#ijk-groups tr[data-group="{team}"] td').first).to_have_text(str(n))
 
     # a filter: the same as --where, without reading the files again
-    page.get_by_label("Team").select_option("team-noord")
+    page.get_by_label("Team", exact=True).select_option("team-noord")
     filtered = cli_report(files, "--where", "team=team-noord")
     expect(page.locator("#ijk-summary")).to_contain_text(f"{filtered.used} meegeteld")
     page.get_by_label("Medewerkers tonen vanaf").fill("1")

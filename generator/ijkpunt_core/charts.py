@@ -72,37 +72,40 @@ def _trend(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, Any]
     return spec
 
 
+def _bars(title: str, values: list[dict[str, Any]], y: dict[str, Any], axis_title: str, with_n: bool) -> dict[str, Any]:
+    """Horizontal bars of ``value`` (0–100), each with its interval ``low``–``high`` and, if asked, its n."""
+    # the interval layers share the value's scale and axis: the same title merges them into one
+    x = {"type": "quantitative", "scale": {"domain": [0, 100]}, "title": axis_title}
+    spec = _base(title, values)
+    spec["layer"] = [
+        {"mark": {"type": "bar", "opacity": 0.35}, "encoding": {"y": y, "x": {**x, "field": "value"}}},
+        {
+            "mark": {"type": "rule", "strokeWidth": 2},
+            "encoding": {"y": y, "x": {**x, "field": "low"}, "x2": {"field": "high"}},
+        },
+    ]
+    if with_n:
+        spec["layer"].append(
+            {
+                "mark": {"type": "text", "align": "left", "dx": 4, "baseline": "middle"},
+                "encoding": {"y": y, "x": {**x, "field": "high"}, "text": {"field": "n", "format": "d"}},
+            }
+        )
+    return spec
+
+
 def _groups(report: AggregateReport, dimension: str, labels: Mapping[str, str]) -> dict[str, Any] | None:
     breakdown = next(b for b in report.breakdowns if b.dimension == dimension)
     values = [
-        {"group": g.key or "—", "mean": g.quality.mean, "low": g.quality.low, "high": g.quality.high, "n": g.n}
+        {"group": g.key or "—", "value": g.quality.mean, "low": g.quality.low, "high": g.quality.high, "n": g.n}
         for g in breakdown.groups
         if g.quality.mean is not None
     ]
     if len(values) < 2:
         return None
     y = {"field": "group", "type": "nominal", "title": labels[dimension], "sort": None}
-    scale = {"domain": [0, 100]}
-    hidden = {"type": "quantitative", "scale": scale, "title": labels["quality"]}
-    spec = _base(labels["groups_title"].format(what=labels[dimension]), values)
-    spec["layer"] = [
-        {
-            "mark": {"type": "bar", "opacity": 0.35},
-            "encoding": {
-                "y": y,
-                "x": {"field": "mean", "type": "quantitative", "title": labels["quality"], "scale": scale},
-            },
-        },
-        {
-            "mark": {"type": "rule", "strokeWidth": 2},
-            "encoding": {"y": y, "x": {**hidden, "field": "low"}, "x2": {"field": "high"}},
-        },
-        {
-            "mark": {"type": "text", "align": "left", "dx": 4, "baseline": "middle"},
-            "encoding": {"y": y, "x": {**hidden, "field": "high"}, "text": {"field": "n", "format": "d"}},
-        },
-    ]
-    return spec
+    title = labels["groups_title"].format(what=labels[dimension])
+    return _bars(title, values, y, labels["quality"], with_n=True)
 
 
 def _criteria(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, Any] | None:
@@ -118,27 +121,11 @@ def _criteria(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, A
         if c.score is not None:
             # the same criterion in two checklists is two bars: the checklist names which
             label = f"{c.title} ({c.checklist})"
-            values.append({"criterion": label, "score": c.score, "low": low, "high": high, "n": figure.n})
+            values.append({"criterion": label, "value": c.score, "low": low, "high": high, "n": figure.n})
     if not values:
         return None
     y = {"field": "criterion", "type": "nominal", "title": None, "sort": None}
-    scale = {"domain": [0, 100]}
-    hidden = {"type": "quantitative", "scale": scale, "title": labels["score"]}
-    spec = _base(labels["criteria_title"], values)
-    spec["layer"] = [
-        {
-            "mark": {"type": "bar", "opacity": 0.35},
-            "encoding": {
-                "y": y,
-                "x": {"field": "score", "type": "quantitative", "title": labels["score"], "scale": scale},
-            },
-        },
-        {
-            "mark": {"type": "rule", "strokeWidth": 2},
-            "encoding": {"y": y, "x": {**hidden, "field": "low"}, "x2": {"field": "high"}},
-        },
-    ]
-    return spec
+    return _bars(labels["criteria_title"], values, y, labels["score"], with_n=False)
 
 
 def charts(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, dict[str, Any]]:

@@ -1,6 +1,6 @@
 // The dashboard: evaluation files dropped or picked here are read and aggregated by the core in the worker
 // (ijkpunt_core.dashboard_api); nothing is uploaded. Filters aggregate the kept facts again. This file only shows.
-import { el, formatNumber, formatShare, labelCells } from "./kit-common.js";
+import { bindDrop, el, formatNumber, formatShare, labelCells } from "./kit-common.js";
 import { lang, t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
 
@@ -289,17 +289,7 @@ function queued(action) {
 
 const addQueued = queued(addFiles);
 document.getElementById("ijk-files").addEventListener("change", (event) => addQueued([...event.target.files]));
-const drop = document.getElementById("ijk-drop");
-drop.addEventListener("dragover", (event) => {
-  event.preventDefault();
-  drop.classList.add("ijk-drop--over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("ijk-drop--over"));
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  drop.classList.remove("ijk-drop--over");
-  addQueued([...event.dataTransfer.files]);
-});
+bindDrop(document.getElementById("ijk-drop"), addQueued);
 filters.addEventListener("change", queued(refresh));
 filters.addEventListener("submit", (event) => event.preventDefault());
 document.getElementById("ijk-breakdown").addEventListener("change", () => last && showBreakdown(last.report));

@@ -151,3 +151,17 @@ export function labelCells(table, labels) {
     [...row.cells].forEach((cell, i) => cell.setAttribute("data-label", labels[i] ?? ""));
   }
 }
+
+/** Files dropped on `zone` go to `onFiles` (an array of File); the zone shows when something is dragged over it. */
+export function bindDrop(zone, onFiles) {
+  zone.addEventListener("dragover", (event) => {
+    event.preventDefault();
+    zone.classList.add("ijk-drop--over");
+  });
+  zone.addEventListener("dragleave", () => zone.classList.remove("ijk-drop--over"));
+  zone.addEventListener("drop", (event) => {
+    event.preventDefault();
+    zone.classList.remove("ijk-drop--over");
+    onFiles([...event.dataTransfer.files]);
+  });
+}

@@ -1,6 +1,6 @@
 // The facilitator's results page: paste codes or drop result files; the core decodes and combines them
 // (ijkpunt_core.kit_api.KitPage.combine) and this page shows the figures, the heat map, the agenda and the key.
-import { bindUnseal, COLUMNS, el, FLAG_WORDS, formatNumber, formatShare, kitRoot, labelCells, turnLinks } from "./kit-common.js";
+import { bindDrop, bindUnseal, COLUMNS, el, FLAG_WORDS, formatNumber, formatShare, kitRoot, labelCells, turnLinks } from "./kit-common.js";
 import { download } from "./export.js";
 import { lang, t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
@@ -243,16 +243,8 @@ document.getElementById("ijk-export-json").addEventListener("click", () => {
 document.getElementById("ijk-export-csv").addEventListener("click", () => {
   if (last?.csv) download(last.csv, `kalibratie-${root.dataset.kitId}.csv`, "text/csv;charset=utf-8");
 });
-const drop = document.getElementById("ijk-drop");
-drop.addEventListener("dragover", (event) => {
-  event.preventDefault();
-  drop.classList.add("ijk-drop--over");
-});
-drop.addEventListener("dragleave", () => drop.classList.remove("ijk-drop--over"));
-drop.addEventListener("drop", (event) => {
-  event.preventDefault();
-  drop.classList.remove("ijk-drop--over");
-  dropped = [...dropped, ...event.dataTransfer.files];
+bindDrop(document.getElementById("ijk-drop"), (given) => {
+  dropped = [...dropped, ...given];
   shown(combine)();
 });
 files.addEventListener("change", shown(combine));

@@ -229,10 +229,10 @@ def test_the_charts_show_the_reports_figures_with_their_intervals() -> None:
     found = charts(report, LABELS)
     assert sorted(found) == ["criteria", "team", "trend"]
     teams = found["team"]["data"]["values"]
-    assert [(v["group"], v["mean"], v["n"]) for v in teams] == [("A", 66.7, 3), ("B", 0.0, 2)]
+    assert [(v["group"], v["value"], v["n"]) for v in teams] == [("A", 66.7, 3), ("B", 0.0, 2)]
     assert found["team"]["title"] == "Per team"
     criteria = found["criteria"]["data"]["values"]
     assert [v["criterion"] for v in criteria] == ["Criterium groet (test)", "Criterium regel (test)"]
-    assert criteria[1]["score"] == 80.0 and criteria[1]["low"] < 80 < criteria[1]["high"]
+    assert criteria[1]["value"] == 80.0 and criteria[1]["low"] < 80 < criteria[1]["high"]
     one_team = run(hand_set(c), c, filters={"team": ["A"]})
     assert "team" not in charts(one_team, LABELS)  # one bar compares nothing

@@ -81,3 +81,47 @@ def test_hostile_form_input_is_shown_as_text(page: Page, hostile_url: str) -> No
     expect(page.locator("#ijk-privacy")).to_contain_text("BSN")
     assert page.evaluate("window.__pwned") is None and dialogs == []
     assert page.locator("img[src=x]").count() == 0
+
+
+HOSTILE_NAME = "<img src=x onerror=window.__pwned=1>"
+
+
+def test_hostile_names_in_dropped_files_stay_text_on_the_dashboard(page: Page, site_url: str, tmp_path: Path) -> None:
+    """Team and agent names come from files anyone can write: tables, filters and charts show them as text."""
+    from tests.builders import shipped
+    from tests.generator.evaluation_files import evaluations
+
+    checklist = shipped("kcc-telefoon")
+    files = []
+    for i, evaluation in enumerate(evaluations(checklist, 6, seed=8)):
+        team = HOSTILE_NAME if i % 2 else "</textarea><script>window.__pwned=1</script>"
+        hostile = evaluation.model_copy(update={"team": team, "agent": HOSTILE_NAME[:60]})
+        path = tmp_path / f"e{i}.json"
+        path.write_text(hostile.model_dump_json(), encoding="utf-8")
+        files.append(str(path))
+    page.goto(f"{site_url}dashboard/")
+    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=60_000)
+    page.locator("#ijk-files").set_input_files(files)
+    expect(page.locator("#ijk-dashboard-results")).to_be_visible()
+    expect(page.locator("#ijk-charts figure svg")).to_have_count(3)
+    expect(page.locator(f'#ijk-groups tr[data-group="{HOSTILE_NAME}"] th')).to_have_text(HOSTILE_NAME)
+    assert page.locator("#ijk-dashboard-results img, #ijk-dashboard-results script").count() == 0
+    assert page.evaluate("() => window.__pwned") is None
+
+
+def test_a_hostile_participant_name_stays_text_on_the_results_page(page: Page, site_url: str) -> None:
+    from ijkpunt_core.result_code import ResultContact, encode, layout
+    from tests.core.test_result_code import key_result, kit_of
+
+    kit, checklist, contacts = kit_of("kalibratie-telefoon")
+    name = "<img src=x>"  # a name has at most 12 characters
+    code = encode(
+        layout(kit, checklist), name, [ResultContact(contact=contacts[0].id, answers=key_result(contacts[0]).answers)]
+    )
+    page.goto(f"{site_url}kalibreren/kalibratie-telefoon/resultaten/")
+    expect(page.locator("html")).to_have_attribute("data-python", "ready", timeout=60_000)
+    page.get_by_label("Resultaatcodes").fill(f"{HOSTILE_NAME}: {code}")
+    page.get_by_role("button", name="Resultaten berekenen").click()
+    expect(page.locator(f'#ijk-participants tr[data-participant="{name}"] th')).to_have_text(name)
+    assert page.locator("#ijk-results img").count() == 0
+    assert page.evaluate("() => window.__pwned") is None

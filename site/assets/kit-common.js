@@ -5,6 +5,18 @@ import { formatPercent, lang, t } from "./strings.js";
 /** The element that names the page's kit (data-kit-id, data-kit-version, data-kit-url). */
 export const kitRoot = () => document.querySelector("[data-ijk-page]");
 
+/** The worker request that loads a kit page's checklist and kit (liveForm's `init`). */
+export function kitInit(form, root) {
+  return {
+    type: "kit-init",
+    payload: {
+      checklistUrl: new URL(form.dataset.checklistUrl, document.baseURI).href,
+      kitUrl: new URL(root.dataset.kitUrl, document.baseURI).href,
+      lang,
+    },
+  };
+}
+
 /** An element with text only: everything shown here comes from files and forms, so never as HTML. */
 export function el(tag, text = "", attributes = {}) {
   const node = document.createElement(tag);

@@ -1,13 +1,13 @@
 // A session participant: opens the facilitator's link, scores the chosen contacts blind (no key on this page), and
 // gets a result code to paste in the meeting chat plus a result file. Everything stays on this device until then.
-import { copyField, el, kitRoot } from "./kit-common.js";
+import { copyField, el, kitInit, kitRoot } from "./kit-common.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { download } from "./export.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
 import { bindDetailsToggle } from "./score-panel.js";
 import { newIdentity } from "./storage.js";
-import { lang, t } from "./strings.js";
+import { t } from "./strings.js";
 
 const root = kitRoot();
 const form = document.getElementById("ijk-form");
@@ -54,14 +54,7 @@ const save = () => localStorage.setItem(storeKey, JSON.stringify(state));
 const current = () => session.contacts[state.step];
 
 const live = liveForm(form, {
-  init: {
-    type: "kit-init",
-    payload: {
-      checklistUrl: new URL(form.dataset.checklistUrl, document.baseURI).href,
-      kitUrl: new URL(root.dataset.kitUrl, document.baseURI).href,
-      lang,
-    },
-  },
+  init: kitInit(form, root),
   identity: () => identityOf(current()),
   onChange: () => {
     state.forms[current()] = live.current();

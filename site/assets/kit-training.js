@@ -1,12 +1,12 @@
 // Training mode: a trainee scores a kit contact with the normal form, hands it in, and sees their answers beside the
 // expert key with its reasons. The comparison is the core's (ijkpunt_core.training); this page shows it.
-import { bindUnseal, COLUMNS, el, FLAGS, formatNumber, formatShare, kitRoot, labelCells, progressStore, RELATIONSHIP, showProgress, turnLinks } from "./kit-common.js";
+import { bindUnseal, COLUMNS, el, FLAGS, formatNumber, formatShare, kitInit, kitRoot, labelCells, progressStore, RELATIONSHIP, showProgress, turnLinks } from "./kit-common.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
 import { bindDetailsToggle } from "./score-panel.js";
 import { newIdentity } from "./storage.js";
-import { lang, t } from "./strings.js";
+import { t } from "./strings.js";
 
 const root = kitRoot();
 const form = document.getElementById("ijk-form");
@@ -23,14 +23,7 @@ bindDetailsToggle();
 showProgress(progress);
 
 const live = liveForm(form, {
-  init: {
-    type: "kit-init",
-    payload: {
-      checklistUrl: new URL(form.dataset.checklistUrl, document.baseURI).href,
-      kitUrl: new URL(root.dataset.kitUrl, document.baseURI).href,
-      lang,
-    },
-  },
+  init: kitInit(form, root),
   identity: () => ({ id: draft.id, created_at: draft.created_at }),
   onChange: () => {
     if (!contact) return;

@@ -161,6 +161,14 @@ def read_evaluation(text: str, index: ChecklistIndex) -> tuple[Evaluation, Check
     """One exported evaluation, checked as ``ijkpunt score`` checks it, or the reason it is refused."""
     if len(text) > MAX_EVALUATION_CHARS:
         return Problem(Code.FILE_TOO_LARGE, (), {"size": len(text), "limit": MAX_EVALUATION_CHARS})
+    try:  # the common case in one step: pydantic's own JSON parser, no dictionary in between
+        evaluation = Evaluation.model_validate_json(text)
+    except ValidationError as exc:  # say precisely why: read it again, step by step
+        return _refusal(text, exc)
+    return _checked(evaluation, index)
+
+
+def _refusal(text: str, json_error: ValidationError) -> Problem:
     try:
         data = json.loads(text)
     except RecursionError:  # the only nesting that can hurt: the model has no free-form fields to nest in
@@ -170,12 +178,17 @@ def read_evaluation(text: str, index: ChecklistIndex) -> tuple[Evaluation, Check
     version = format_version_problem(data)
     if version is not None:
         return version
-    try:
-        evaluation = Evaluation.model_validate(data)
-    except ValidationError as exc:
-        from .validate import problem_from_pydantic  # the document rules; imported late: only refusals need it
+    from .validate import problem_from_pydantic  # the document rules; imported late: only refusals need it
 
+    try:
+        Evaluation.model_validate(data)
+    except ValidationError as exc:
         return problem_from_pydantic(Evaluation, exc.errors()[0])
+    # Python's reader accepts what pydantic's refuses (NaN, a lone surrogate): pydantic's reason stands.
+    return problem_from_pydantic(Evaluation, json_error.errors()[0])
+
+
+def _checked(evaluation: Evaluation, index: ChecklistIndex) -> tuple[Evaluation, Checklist] | Problem:
     checklist = index.find(evaluation.checklist.id, evaluation.checklist.content_hash)
     if checklist is None:
         params: dict[str, Param] = {"checklist": evaluation.checklist.id}

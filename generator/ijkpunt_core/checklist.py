@@ -308,10 +308,10 @@ class Checklist(Document):
 
     def criteria(self) -> list[Criterion]:
         """All criteria in form order."""
-        return [c for s in self.sections for c in s.criteria]
+        return list(self._criteria)
 
     def criterion(self, criterion_id: str) -> Criterion | None:
-        return next((c for c in self.criteria() if c.id == criterion_id), None)
+        return self._criteria_by_id.get(criterion_id)
 
     def scale_of(self, criterion: Criterion) -> OptionsScale | GradeScale:
         return self.scales[criterion.scale]
@@ -337,7 +337,17 @@ class Checklist(Document):
         canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
+    # Looked up for every answer of every evaluation read (same reasoning: frozen, dropped by model_copy).
+    @cached_property
+    def _criteria(self) -> tuple[Criterion, ...]:
+        return tuple(c for s in self.sections for c in s.criteria)
+
+    @cached_property
+    def _criteria_by_id(self) -> dict[str, Criterion]:
+        return {c.id: c for c in self._criteria}
+
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Checklist:
         copy = super().model_copy(update=update, deep=deep)
-        copy.__dict__.pop("_content_hash", None)
+        for cached in ("_content_hash", "_criteria", "_criteria_by_id"):
+            copy.__dict__.pop(cached, None)
         return copy

@@ -24,12 +24,12 @@ class EvaluationResult:
     problems: list[Problem]
 
 
-def answer_problems(checklist: Checklist, draft: Draft) -> list[Problem]:
+def answer_problems(checklist: Checklist, draft: Draft | Evaluation) -> list[Problem]:
     """Answers that do not fit the checklist: unknown criteria, options, grades, forbidden n.v.t."""
     return list(_answer_problems(checklist, draft))
 
 
-def _answer_problems(checklist: Checklist, draft: Draft) -> Iterator[Problem]:
+def _answer_problems(checklist: Checklist, draft: Draft | Evaluation) -> Iterator[Problem]:
     for i, error_id in enumerate(draft.critical_errors):
         if checklist.critical_error(error_id) is None:
             params = {"error": error_id, "checklist": checklist.id}
@@ -78,11 +78,7 @@ def reference(checklist: Checklist) -> ChecklistRef:
 
 def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__) -> EvaluationResult:
     """Score a draft and build the exportable evaluation, or say what stops it."""
-    problems = answer_problems(checklist, draft)
-    problems += [p for p in personal_data_problems(draft) if p.is_error]
-    for name in REQUIRED_FOR_EXPORT:
-        if getattr(draft, name) in ("", None):
-            problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))
+    problems = _export_problems(checklist, draft)
     if problems:
         return EvaluationResult(None, problems)
     scores = score(checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
@@ -98,8 +94,21 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
     return EvaluationResult(evaluation, [])
 
 
+def _export_problems(checklist: Checklist, draft: Draft | Evaluation) -> list[Problem]:
+    """What stops an export: answers that do not fit, a BSN or IBAN in the text, a required field left empty."""
+    problems = answer_problems(checklist, draft)
+    problems += [p for p in personal_data_problems(draft) if p.is_error]
+    for name in REQUIRED_FOR_EXPORT:
+        if getattr(draft, name) in ("", None):
+            problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))
+    return problems
+
+
 def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
-    """Recompute an exported evaluation; problems if it does not fit its checklist or its stored scores differ."""
+    """Recompute an exported evaluation; problems if it does not fit its checklist or its stored scores differ.
+
+    The evaluation returned carries the computed scores (and the checklist it was scored with now).
+    """
     claimed = evaluation.checklist
     if claimed.id != checklist.id:
         return EvaluationResult(
@@ -125,9 +134,15 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
         )
     if problems:
         return EvaluationResult(None, problems)
-    result = evaluate(checklist, evaluation.draft(), evaluation.tool_version)
-    if result.evaluation is None:
-        return result
+    # The evaluation itself is checked and scored (it has every field of a draft): no second model is
+    # validated, which made rescoring most of the aggregation's time.
+    problems = _export_problems(checklist, evaluation)
+    if problems:
+        return EvaluationResult(None, problems)
+    computed = score(
+        checklist, evaluation.answers, evaluation.relationship, evaluation.outcome, evaluation.critical_errors
+    )
+    rescored = evaluation
     if not same_content:
         problems.append(
             Problem(
@@ -136,10 +151,13 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
                 {"old": claimed.version, "new": checklist.version},
             )
         )
-    differences = score_differences(evaluation.scores, result.evaluation.scores)
-    if differences:
-        problems.append(Problem(Code.SCORES_DIFFER, ("scores",), {"differences": "; ".join(differences)}))
-    return EvaluationResult(result.evaluation, problems)
+        rescored = rescored.model_copy(update={"checklist": reference(checklist)})
+    if computed != evaluation.scores:
+        differences = score_differences(evaluation.scores, computed)
+        if differences:
+            problems.append(Problem(Code.SCORES_DIFFER, ("scores",), {"differences": "; ".join(differences)}))
+        rescored = rescored.model_copy(update={"scores": computed})
+    return EvaluationResult(rescored, problems)
 
 
 def score_differences(stored: Scores, computed: Scores) -> list[str]:

@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-from .evaluation import Draft
+from .evaluation import Draft, Evaluation
 from .problems import Code, Path, Problem
 
 _NINE_DIGITS = re.compile(r"(?<!\d)(\d{9}|\d{4}[ .-]\d{2}[ .-]\d{3}|\d{3}[ .-]\d{3}[ .-]\d{3})(?!\d)")
@@ -70,20 +70,22 @@ def personal_data_in_text(text: str) -> list[Finding]:
     return sorted(findings, key=lambda f: f.line)
 
 
-def personal_data_problems(draft: Draft) -> list[Problem]:
+def personal_data_problems(draft: Draft | Evaluation) -> list[Problem]:
     """BSNs are errors (they block export); e-mail addresses and phone numbers are warnings."""
     return list(_scan(draft))
 
 
-def _texts(draft: Draft) -> Iterator[tuple[Path, str]]:
+def _texts(draft: Draft | Evaluation) -> Iterator[tuple[Path, str]]:
     for name in ("evaluator", "agent", "team", "department", "notes"):
         yield (name,), str(getattr(draft, name))
     for criterion_id, answer in draft.answers.items():
         yield ("answers", criterion_id, "comment"), answer.comment
 
 
-def _scan(draft: Draft) -> Iterator[Problem]:
+def _scan(draft: Draft | Evaluation) -> Iterator[Problem]:
     for path, text in _texts(draft):
+        if not text:  # most comments are empty; the aggregation scans every evaluation it reads
+            continue
         for match in _NINE_DIGITS.finditer(text):
             if is_bsn(re.sub(r"\D", "", match.group(0))):
                 yield Problem(Code.BSN_IN_TEXT, path)

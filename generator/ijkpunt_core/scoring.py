@@ -10,17 +10,14 @@ policy either sets the quality score to 0 or keeps it and marks the contact fail
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from .checklist import Checklist, Criterion, GradeScale, OptionsScale, Relationship, Section
 from .evaluation import (
     Answer,
-    ComplianceResult,
-    CriticalCriterion,
-    CriticalFlag,
     CriticalResult,
     Outcome,
     Scores,
-    SectionScore,
 )
 
 
@@ -60,44 +57,83 @@ def score(
     critical_errors: Sequence[str] = (),
 ) -> Scores:
     """Compute every score for a set of answers (answers and flagged errors must fit the checklist)."""
-    missing = [c.id for c in checklist.criteria() if not _answer(answers, c).answered]
+    judged = _judge(checklist, answers)
+    missing = [j.criterion.id for j in judged if not j.answered]
     if relationship is None:
         missing.append("relationship")
     if outcome is None:
         missing.append("outcome")
     complete = not missing
 
-    computed = percentage(_quality_points(checklist, answers, checklist.criteria())) if complete else None
-    critical = critical_result(checklist, answers, critical_errors)
-    quality = _apply_policy(checklist, computed, critical.failed)
+    computed = percentage(_quality_points(judged)) if complete else None
+    critical = _critical(checklist, judged, critical_errors)
+    failed = bool(critical["failed"])
+    quality = _apply_policy(checklist, computed, failed)
     band = checklist.band_of(quality)
-    return Scores(
-        complete=complete,
-        missing=missing,
-        quality=quality,
-        quality_computed=computed,
-        band=band.id if band else None,
-        passed=None if not complete else not critical.failed,
-        critical=critical,
-        sections=[_section_score(checklist, answers, s) for s in checklist.sections],
-        compliance=_compliance(checklist, answers),
-        relationship=relationship,
+    by_id = {j.criterion.id: j for j in judged}
+    # One validation of plain data, not a model per part: the aggregation rescores every evaluation it reads.
+    return Scores.model_validate(
+        {
+            "complete": complete,
+            "missing": missing,
+            "quality": quality,
+            "quality_computed": computed,
+            "band": band.id if band else None,
+            "passed": None if not complete else not failed,
+            "critical": critical,
+            "sections": [_section_score([by_id[c.id] for c in s.criteria], s) for s in checklist.sections],
+            "compliance": _compliance(judged),
+            "relationship": relationship,
+        }
     )
+
+
+@dataclass(frozen=True, slots=True)
+class _Judged:
+    """One criterion's answer, judged once: answered, n.v.t., its normalised points and whether it is met."""
+
+    criterion: Criterion
+    answered: bool
+    na: bool
+    value: float | None  # 0–1, for an answered, applicable quality criterion
+    met: bool | None  # for an answered, applicable criterion
+
+
+def _judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[_Judged]:
+    judged = []
+    for criterion in checklist.criteria():
+        answer = answers.get(criterion.id)
+        if answer is None or not answer.answered:
+            judged.append(_Judged(criterion, False, False, None, None))
+        elif answer.na:
+            judged.append(_Judged(criterion, True, True, None, None))
+        else:
+            scale = checklist.scale_of(criterion)
+            value = normalised(scale, answer) if criterion.kind == "quality" else None
+            judged.append(_Judged(criterion, True, False, value, is_met(scale, answer)))
+    return judged
 
 
 def critical_result(
     checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
 ) -> CriticalResult:
     """Critical criteria not met and critical errors flagged: either fails the contact."""
+    return CriticalResult.model_validate(_critical(checklist, _judge(checklist, answers), critical_errors))
+
+
+def _critical(checklist: Checklist, judged: list[_Judged], critical_errors: Sequence[str]) -> dict[str, object]:
     criteria = [
-        CriticalCriterion(criterion=c.id, title=c.title)
-        for c in checklist.criteria()
-        if c.critical and _not_met(checklist, c, _answer(answers, c))
+        {"criterion": j.criterion.id, "title": j.criterion.title}
+        for j in judged
+        if j.criterion.critical and j.met is False
     ]
-    flagged = [CriticalFlag(error=e.id, title=e.title) for e in checklist.critical_errors if e.id in critical_errors]
-    return CriticalResult(
-        policy=checklist.critical_policy, failed=bool(criteria or flagged), criteria=criteria, errors=flagged
-    )
+    flagged = [{"error": e.id, "title": e.title} for e in checklist.critical_errors if e.id in critical_errors]
+    return {
+        "policy": checklist.critical_policy,
+        "failed": bool(criteria or flagged),
+        "criteria": criteria,
+        "errors": flagged,
+    }
 
 
 def _apply_policy(checklist: Checklist, computed: float | None, failed: bool) -> float | None:
@@ -116,59 +152,41 @@ def running_quality(
     quality score exists only once every criterion is answered. None until an applicable
     quality criterion is answered.
     """
-    so_far = percentage(_quality_points(checklist, answers, checklist.criteria()))
-    return _apply_policy(checklist, so_far, critical_result(checklist, answers, critical_errors).failed)
+    judged = _judge(checklist, answers)
+    so_far = percentage(_quality_points(judged))
+    return _apply_policy(checklist, so_far, bool(_critical(checklist, judged, critical_errors)["failed"]))
 
 
-_UNANSWERED = Answer()
+def _section_score(judged: list[_Judged], section: Section) -> dict[str, object]:
+    answered = sum(j.answered for j in judged)
+    complete = answered == len(judged)
+    return {
+        "section": section.id,
+        "score": percentage(_quality_points(judged)) if complete else None,
+        "answered": answered,
+        "total": len(judged),
+    }
 
 
-def _answer(answers: Mapping[str, Answer], criterion: Criterion) -> Answer:
-    return answers.get(criterion.id, _UNANSWERED)
+def _quality_points(judged: list[_Judged]) -> list[tuple[float, float]]:
+    return [(j.criterion.weight, j.value) for j in judged if j.criterion.kind == "quality" and j.value is not None]
 
 
-def _not_met(checklist: Checklist, criterion: Criterion, answer: Answer) -> bool:
-    """Answered, applicable and not met: what fails a critical or a compliance criterion."""
-    return answer.answered and not answer.na and not is_met(checklist.scale_of(criterion), answer)
-
-
-def _section_score(checklist: Checklist, answers: Mapping[str, Answer], section: Section) -> SectionScore:
-    answered = sum(_answer(answers, c).answered for c in section.criteria)
-    complete = answered == len(section.criteria)
-    return SectionScore(
-        section=section.id,
-        score=percentage(_quality_points(checklist, answers, section.criteria)) if complete else None,
-        answered=answered,
-        total=len(section.criteria),
-    )
-
-
-def _quality_points(
-    checklist: Checklist, answers: Mapping[str, Answer], criteria: list[Criterion]
-) -> list[tuple[float, float]]:
-    return [
-        (c.weight, normalised(checklist.scale_of(c), _answer(answers, c)))
-        for c in criteria
-        if c.kind == "quality" and _answer(answers, c).answered and not _answer(answers, c).na
-    ]
-
-
-def _compliance(checklist: Checklist, answers: Mapping[str, Answer]) -> ComplianceResult:
+def _compliance(judged: list[_Judged]) -> dict[str, object]:
     passed, failed, not_applicable = [], [], []
-    for c in checklist.criteria():
-        answer = _answer(answers, c)
-        if c.kind != "compliance" or not answer.answered:
+    for j in judged:
+        if j.criterion.kind != "compliance" or not j.answered:
             continue
-        if answer.na:
-            not_applicable.append(c.id)
-        elif _not_met(checklist, c, answer):
-            failed.append(c.id)
+        if j.na:
+            not_applicable.append(j.criterion.id)
+        elif j.met:
+            passed.append(j.criterion.id)
         else:
-            passed.append(c.id)
+            failed.append(j.criterion.id)
     applicable = len(passed) + len(failed)
-    return ComplianceResult(
-        passed=passed,
-        failed=failed,
-        not_applicable=not_applicable,
-        score=round(100 * len(passed) / applicable, 1) if applicable else None,
-    )
+    return {
+        "passed": passed,
+        "failed": failed,
+        "not_applicable": not_applicable,
+        "score": round(100 * len(passed) / applicable, 1) if applicable else None,
+    }

@@ -41,7 +41,7 @@ from .checklist import Checklist, OutcomeTargets
 from .evaluate import format_version_problem, rescore
 from .evaluation import Evaluation, Mode
 from .problems import Code, Param, Problem
-from .scoring import is_met, normalised
+from .scoring import Judged, judge
 from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
 
 __all__ = [
@@ -111,19 +111,20 @@ class Fact:
         return period_of(self.date, period) if dimension == "period" else str(getattr(self, dimension))
 
 
-def fact_of(evaluation: Evaluation, checklist: Checklist) -> Fact:
-    """Reduce a checked evaluation to its fact (``checklist``: the version it was scored with)."""
+def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judged] = ()) -> Fact:
+    """Reduce a checked evaluation to its fact (``checklist``: the version it was scored with).
+
+    ``judged``: its answers as :func:`~ijkpunt_core.scoring.judge` judged them when it was rescored.
+    """
     compliance: list[tuple[str, bool]] = []
     points: list[tuple[str, float]] = []
-    for criterion in checklist.criteria():
-        answer = evaluation.answers.get(criterion.id)
-        if answer is None or not answer.answered or answer.na:
+    for j in judged or judge(checklist, evaluation.answers):
+        if j.na or not j.answered:
             continue
-        scale = checklist.scale_of(criterion)
-        if criterion.kind == "compliance":
-            compliance.append((criterion.id, is_met(scale, answer)))
-        else:
-            points.append((criterion.id, round(100 * normalised(scale, answer), 4)))
+        if j.criterion.kind == "compliance":
+            compliance.append((j.criterion.id, bool(j.met)))
+        elif j.value is not None:
+            points.append((j.criterion.id, round(100 * j.value, 4)))
     outcome = evaluation.outcome
     return Fact(
         id=str(evaluation.id),
@@ -157,7 +158,11 @@ def period_of(day: dt.date, period: Period) -> str:
     return f"{day.year}-{day.month:02d}"
 
 
-def read_evaluation(text: str, index: ChecklistIndex) -> tuple[Evaluation, Checklist] | Problem:
+Checked = tuple[Evaluation, Checklist, tuple[Judged, ...]]
+"""A checked evaluation, the checklist version it was scored with and its answers as judged."""
+
+
+def read_evaluation(text: str, index: ChecklistIndex) -> Checked | Problem:
     """One exported evaluation, checked as ``ijkpunt score`` checks it, or the reason it is refused."""
     if len(text) > MAX_EVALUATION_CHARS:
         return Problem(Code.FILE_TOO_LARGE, (), {"size": len(text), "limit": MAX_EVALUATION_CHARS})
@@ -188,15 +193,16 @@ def _refusal(text: str, json_error: ValidationError) -> Problem:
     return problem_from_pydantic(Evaluation, json_error.errors()[0])
 
 
-def _checked(evaluation: Evaluation, index: ChecklistIndex) -> tuple[Evaluation, Checklist] | Problem:
+def _checked(evaluation: Evaluation, index: ChecklistIndex) -> Checked | Problem:
     checklist = index.find(evaluation.checklist.id, evaluation.checklist.content_hash)
     if checklist is None:
         params: dict[str, Param] = {"checklist": evaluation.checklist.id}
         return Problem(Code.UNKNOWN_CHECKLIST, ("checklist", "id"), params, allowed=tuple(sorted(index.by_id)))
-    errors = [p for p in rescore(checklist, evaluation).problems if p.severity == "error"]
+    result = rescore(checklist, evaluation)
+    errors = [p for p in result.problems if p.severity == "error"]
     if errors:
         return errors[0]
-    return evaluation, checklist
+    return evaluation, checklist, result.judged
 
 
 # accumulating -----------------------------------------------------------------------------------------
@@ -400,12 +406,12 @@ class Aggregator:
         if isinstance(found, Problem):
             self._refuse(source, line, found)
             return None
-        evaluation, checklist = found
+        evaluation, checklist, judged = found
         if str(evaluation.id) in self.seen:
             self._refuse(source, line, Problem(Code.DUPLICATE_EVALUATION, ("id",), {"id": str(evaluation.id)}))
             return None
         self.seen.add(str(evaluation.id))
-        fact = fact_of(evaluation, checklist)
+        fact = fact_of(evaluation, checklist, judged)
         self.add(fact)
         return fact
 

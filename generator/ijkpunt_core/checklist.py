@@ -92,6 +92,12 @@ class OptionsScale(Document):
     def option(self, option_id: str) -> Option | None:
         return self._by_id.get(option_id)
 
+    @cached_property
+    def values(self) -> dict[str, tuple[float, bool]]:
+        """Per option id: its points on a 0–1 scale (lowest option 0, highest 1) and whether it is met (the best)."""
+        low, high = self.min_points, self.max_points
+        return {o.id: ((o.points - low) / (high - low), o.points == high) for o in self.options}
+
 
 class GradeScale(Document):
     """A whole-number grade, e.g. the Dutch 1–10 *rapportcijfer*."""

@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import __version__
-from .checklist import Checklist, GradeScale, OptionsScale
+from .checklist import Checklist, OptionsScale
 from .evaluation import FORMAT, FORMAT_VERSION, ChecklistRef, Draft, Evaluation, Scores
 from .privacy import personal_data_problems
 from .problems import Code, Problem
-from .scoring import score
+from .scoring import Judged, judge, score, scores_data
 
 REQUIRED_FOR_EXPORT = ("evaluator", "agent", "contact_date", "created_at")
 
@@ -22,6 +22,7 @@ REQUIRED_FOR_EXPORT = ("evaluator", "agent", "contact_date", "created_at")
 class EvaluationResult:
     evaluation: Evaluation | None
     problems: list[Problem]
+    judged: tuple[Judged, ...] = ()  # the answers as scored (rescore fills it: the aggregation reuses it)
 
 
 def answer_problems(checklist: Checklist, draft: Draft | Evaluation) -> list[Problem]:
@@ -36,28 +37,36 @@ def _answer_problems(checklist: Checklist, draft: Draft | Evaluation) -> Iterato
             allowed = tuple(e.id for e in checklist.critical_errors)
             yield Problem(Code.UNKNOWN_CRITICAL_ERROR, ("critical_errors", i), params, allowed=allowed)
     for criterion_id, answer in draft.answers.items():
-        path = ("answers", criterion_id)
         criterion = checklist.criterion(criterion_id)
         if criterion is None:
-            yield Problem(Code.UNKNOWN_CRITERION, path, {"criterion": criterion_id, "checklist": checklist.id})
+            yield Problem(
+                Code.UNKNOWN_CRITERION,
+                ("answers", criterion_id),
+                {"criterion": criterion_id, "checklist": checklist.id},
+            )
             continue
         scale = checklist.scale_of(criterion)
-        if answer.na and not criterion.na.allowed:
-            yield Problem(Code.NA_NOT_ALLOWED, (*path, "na"), {"criterion": criterion.title})
-        elif isinstance(scale, OptionsScale) and answer.grade is not None:
-            yield Problem(Code.GRADE_FOR_OPTION, (*path, "grade"), allowed=tuple(o.id for o in scale.options))
-        elif isinstance(scale, OptionsScale) and answer.option is not None and scale.option(answer.option) is None:
+        if answer.na:
+            if not criterion.na.allowed:
+                yield Problem(Code.NA_NOT_ALLOWED, ("answers", criterion_id, "na"), {"criterion": criterion.title})
+        elif isinstance(scale, OptionsScale):
+            if answer.grade is not None:
+                allowed = tuple(o.id for o in scale.options)
+                yield Problem(Code.GRADE_FOR_OPTION, ("answers", criterion_id, "grade"), allowed=allowed)
+            elif answer.option is not None and answer.option not in scale.values:
+                yield Problem(
+                    Code.UNKNOWN_OPTION,
+                    ("answers", criterion_id, "option"),
+                    {"option": answer.option, "scale": criterion.scale},
+                    allowed=tuple(o.id for o in scale.options),
+                )
+        elif answer.option is not None:
+            yield Problem(Code.OPTION_FOR_GRADE, ("answers", criterion_id, "option"))
+        elif answer.grade is not None and not scale.min <= answer.grade <= scale.max:
             yield Problem(
-                Code.UNKNOWN_OPTION,
-                (*path, "option"),
-                {"option": answer.option, "scale": criterion.scale},
-                allowed=tuple(o.id for o in scale.options),
-            )
-        elif isinstance(scale, GradeScale) and answer.option is not None:
-            yield Problem(Code.OPTION_FOR_GRADE, (*path, "option"))
-        elif isinstance(scale, GradeScale) and answer.grade is not None and not scale.min <= answer.grade <= scale.max:
-            yield Problem(
-                Code.GRADE_OUT_OF_SCALE, (*path, "grade"), {"grade": answer.grade, "low": scale.min, "high": scale.max}
+                Code.GRADE_OUT_OF_SCALE,
+                ("answers", criterion_id, "grade"),
+                {"grade": answer.grade, "low": scale.min, "high": scale.max},
             )
 
 
@@ -139,9 +148,10 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
     problems = _export_problems(checklist, evaluation)
     if problems:
         return EvaluationResult(None, problems)
-    computed = score(
-        checklist, evaluation.answers, evaluation.relationship, evaluation.outcome, evaluation.critical_errors
-    )
+    judged = judge(checklist, evaluation.answers)
+    data = scores_data(checklist, judged, evaluation.relationship, evaluation.outcome, evaluation.critical_errors)
+    # Compared as plain data: an evaluation whose scores are right (nearly all) needs no second Scores model.
+    computed = evaluation.scores if data == evaluation.scores.model_dump() else Scores.model_validate(data)
     rescored = evaluation
     if not same_content:
         problems.append(
@@ -157,7 +167,7 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
         if differences:
             problems.append(Problem(Code.SCORES_DIFFER, ("scores",), {"differences": "; ".join(differences)}))
         rescored = rescored.model_copy(update={"scores": computed})
-    return EvaluationResult(rescored, problems)
+    return EvaluationResult(rescored, problems, tuple(judged))
 
 
 def score_differences(stored: Scores, computed: Scores) -> list[str]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from .checklist import Checklist, Criterion, GradeScale, OptionsScale, Relationship, Section
 from .evaluation import (
@@ -23,22 +24,27 @@ from .evaluation import (
 
 def normalised(scale: OptionsScale | GradeScale, answer: Answer) -> float:
     """Points of an answer on a 0–1 scale (lowest option 0, highest 1)."""
-    if isinstance(scale, OptionsScale):
-        option = scale.option(answer.option or "")
-        if option is None:
-            raise ValueError(f"option {answer.option!r} is not on scale {scale.title!r}")
-        return (option.points - scale.min_points) / (scale.max_points - scale.min_points)
-    if answer.grade is None:
-        raise ValueError(f"scale {scale.title!r} needs a grade")
-    return (answer.grade - scale.min) / (scale.max - scale.min)
+    return _value(scale, answer)[0]
 
 
 def is_met(scale: OptionsScale | GradeScale, answer: Answer) -> bool:
     """Met means the best option, or a grade at or above the pass mark."""
     if isinstance(scale, OptionsScale):
-        option = scale.option(answer.option or "")
-        return option is not None and option.points == scale.max_points
+        found = scale.values.get(answer.option or "")
+        return found is not None and found[1]
     return answer.grade is not None and answer.grade >= scale.pass_mark
+
+
+def _value(scale: OptionsScale | GradeScale, answer: Answer) -> tuple[float, bool]:
+    """Normalised points and met, in one look-up (the aggregation judges every answer it reads)."""
+    if isinstance(scale, OptionsScale):
+        found = scale.values.get(answer.option or "")
+        if found is None:
+            raise ValueError(f"option {answer.option!r} is not on scale {scale.title!r}")
+        return found
+    if answer.grade is None:
+        raise ValueError(f"scale {scale.title!r} needs a grade")
+    return (answer.grade - scale.min) / (scale.max - scale.min), answer.grade >= scale.pass_mark
 
 
 def percentage(weighted: list[tuple[float, float]]) -> float | None:
@@ -57,7 +63,23 @@ def score(
     critical_errors: Sequence[str] = (),
 ) -> Scores:
     """Compute every score for a set of answers (answers and flagged errors must fit the checklist)."""
-    judged = _judge(checklist, answers)
+    # One validation of plain data, not a model per part: the aggregation scores every evaluation it reads.
+    return Scores.model_validate(
+        scores_data(checklist, judge(checklist, answers), relationship, outcome, critical_errors)
+    )
+
+
+def scores_data(
+    checklist: Checklist,
+    judged: Sequence[Judged],
+    relationship: Relationship | None = None,
+    outcome: Outcome | None = None,
+    critical_errors: Sequence[str] = (),
+) -> dict[str, Any]:
+    """The scores as plain data, equal to ``Scores.model_dump()`` of the model :func:`score` returns.
+
+    Rescoring compares this with the stored scores' dump: no model is built for an evaluation that is right.
+    """
     missing = [j.criterion.id for j in judged if not j.answered]
     if relationship is None:
         missing.append("relationship")
@@ -71,25 +93,22 @@ def score(
     quality = _apply_policy(checklist, computed, failed)
     band = checklist.band_of(quality)
     by_id = {j.criterion.id: j for j in judged}
-    # One validation of plain data, not a model per part: the aggregation rescores every evaluation it reads.
-    return Scores.model_validate(
-        {
-            "complete": complete,
-            "missing": missing,
-            "quality": quality,
-            "quality_computed": computed,
-            "band": band.id if band else None,
-            "passed": None if not complete else not failed,
-            "critical": critical,
-            "sections": [_section_score([by_id[c.id] for c in s.criteria], s) for s in checklist.sections],
-            "compliance": _compliance(judged),
-            "relationship": relationship,
-        }
-    )
+    return {
+        "complete": complete,
+        "missing": missing,
+        "quality": quality,
+        "quality_computed": computed,
+        "band": band.id if band else None,
+        "passed": None if not complete else not failed,
+        "critical": critical,
+        "sections": [_section_score([by_id[c.id] for c in s.criteria], s) for s in checklist.sections],
+        "compliance": _compliance(judged),
+        "relationship": relationship,
+    }
 
 
-@dataclass(frozen=True, slots=True)
-class _Judged:
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and one is made per answer read
+class Judged:
     """One criterion's answer, judged once: answered, n.v.t., its normalised points and whether it is met."""
 
     criterion: Criterion
@@ -99,18 +118,22 @@ class _Judged:
     met: bool | None  # for an answered, applicable criterion
 
 
-def _judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[_Judged]:
+def judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Judged]:
+    """Every criterion's answer in form order, judged once (answers must fit the checklist)."""
     judged = []
     for criterion in checklist.criteria():
         answer = answers.get(criterion.id)
         if answer is None or not answer.answered:
-            judged.append(_Judged(criterion, False, False, None, None))
+            judged.append(Judged(criterion, False, False, None, None))
         elif answer.na:
-            judged.append(_Judged(criterion, True, True, None, None))
+            judged.append(Judged(criterion, True, True, None, None))
         else:
             scale = checklist.scale_of(criterion)
-            value = normalised(scale, answer) if criterion.kind == "quality" else None
-            judged.append(_Judged(criterion, True, False, value, is_met(scale, answer)))
+            if criterion.kind == "quality":
+                value, met = _value(scale, answer)
+                judged.append(Judged(criterion, True, False, value, met))
+            else:  # only met counts, and an answer that does not fit is simply not met
+                judged.append(Judged(criterion, True, False, None, is_met(scale, answer)))
     return judged
 
 
@@ -118,10 +141,10 @@ def critical_result(
     checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
 ) -> CriticalResult:
     """Critical criteria not met and critical errors flagged: either fails the contact."""
-    return CriticalResult.model_validate(_critical(checklist, _judge(checklist, answers), critical_errors))
+    return CriticalResult.model_validate(_critical(checklist, judge(checklist, answers), critical_errors))
 
 
-def _critical(checklist: Checklist, judged: list[_Judged], critical_errors: Sequence[str]) -> dict[str, object]:
+def _critical(checklist: Checklist, judged: Sequence[Judged], critical_errors: Sequence[str]) -> dict[str, object]:
     criteria = [
         {"criterion": j.criterion.id, "title": j.criterion.title}
         for j in judged
@@ -152,12 +175,12 @@ def running_quality(
     quality score exists only once every criterion is answered. None until an applicable
     quality criterion is answered.
     """
-    judged = _judge(checklist, answers)
+    judged = judge(checklist, answers)
     so_far = percentage(_quality_points(judged))
     return _apply_policy(checklist, so_far, bool(_critical(checklist, judged, critical_errors)["failed"]))
 
 
-def _section_score(judged: list[_Judged], section: Section) -> dict[str, object]:
+def _section_score(judged: Sequence[Judged], section: Section) -> dict[str, object]:
     answered = sum(j.answered for j in judged)
     complete = answered == len(judged)
     return {
@@ -168,11 +191,11 @@ def _section_score(judged: list[_Judged], section: Section) -> dict[str, object]
     }
 
 
-def _quality_points(judged: list[_Judged]) -> list[tuple[float, float]]:
+def _quality_points(judged: Sequence[Judged]) -> list[tuple[float, float]]:
     return [(j.criterion.weight, j.value) for j in judged if j.criterion.kind == "quality" and j.value is not None]
 
 
-def _compliance(judged: list[_Judged]) -> dict[str, object]:
+def _compliance(judged: Sequence[Judged]) -> dict[str, object]:
     passed, failed, not_applicable = [], [], []
     for j in judged:
         if j.criterion.kind != "compliance" or not j.answered:

@@ -20,7 +20,7 @@ from ijkpunt_core.evaluate import evaluate, export_filename, rescore
 from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
 from ijkpunt_core.problems import Code, render
 from ijkpunt_core.schema import json_schema
-from ijkpunt_core.scoring import is_met, score
+from ijkpunt_core.scoring import is_met, judge, score, scores_data
 
 from ..builders import (
     SHIPPED,
@@ -289,6 +289,15 @@ def test_evaluate_json_rescore_round_trip(d: Draft) -> None:
     assert again.evaluation is not None
     assert again.evaluation.scores == evaluation.scores
     assert export_filename(back) == export_filename(evaluation)
+
+
+@FAST
+@given(drafts)
+def test_scores_data_equals_the_dump_of_the_scores(d: Draft) -> None:
+    """Rescoring compares plain data with a stored evaluation's dump: the two forms must never drift apart."""
+    args = (d.relationship, d.outcome, d.critical_errors)
+    data = scores_data(TELEFOON, judge(TELEFOON, d.answers), *args)
+    assert data == score(TELEFOON, d.answers, *args).model_dump()
 
 
 def in_range(value: float | None) -> bool:

@@ -79,7 +79,8 @@ def _texts(draft: Draft | Evaluation) -> Iterator[tuple[Path, str]]:
     for name in ("evaluator", "agent", "team", "department", "notes"):
         yield (name,), str(getattr(draft, name))
     for criterion_id, answer in draft.answers.items():
-        yield ("answers", criterion_id, "comment"), answer.comment
+        if answer.comment:
+            yield ("answers", criterion_id, "comment"), answer.comment
 
 
 def _scan(draft: Draft | Evaluation) -> Iterator[Problem]:

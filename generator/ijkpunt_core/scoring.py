@@ -9,6 +9,7 @@ policy either sets the quality score to 0 or keeps it and marks the contact fail
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -49,10 +50,13 @@ def _value(scale: OptionsScale | GradeScale, answer: Answer) -> tuple[float, boo
 
 def percentage(weighted: list[tuple[float, float]]) -> float | None:
     """Weighted mean of (weight, value) pairs as a percentage with one decimal."""
-    total_weight = sum(w for w, _ in weighted)
+    if not weighted:
+        return None
+    weights, values = zip(*weighted, strict=True)
+    total_weight = sum(weights)
     if not total_weight:
         return None
-    return round(100 * sum(w * v for w, v in weighted) / total_weight, 1)
+    return round(100 * sum(map(operator.mul, weights, values)) / total_weight, 1)
 
 
 def score(
@@ -181,7 +185,7 @@ def running_quality(
 
 
 def _section_score(judged: Sequence[Judged], section: Section) -> dict[str, object]:
-    answered = sum(j.answered for j in judged)
+    answered = len([j for j in judged if j.answered])
     complete = answered == len(judged)
     return {
         "section": section.id,

@@ -103,6 +103,16 @@ def render_pages(
         catalogue={code.value: title(code, lang) for code in Code},
     )
     site.pages["downloads.md"] = renderer.render("downloads.md.j2", checklists=checklists)
+    site.pages["mijn-beoordelingen.md"] = page(
+        renderer.render(
+            "my_evaluations.md.j2",
+            # titles are author text: tojson escapes what could end the script block, the page sets them as text
+            checklists={c.id: {"title": str(plain(c.title)), "form_url": f"../scoren/{c.id}/"} for c in checklists},
+        ),
+        title=renderer.t("my.title"),
+        hide=["toc"],
+        search={"exclude": True},
+    )
     site.pages["dashboard.md"] = page(
         renderer.render(
             "dashboard.md.j2",
@@ -258,7 +268,12 @@ def navigation(
     return [
         {t("nav.home"): "index.md"},
         {t("nav.handbook"): handbook},
-        {t("nav.scoring"): [{str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists]},
+        {
+            t("nav.scoring"): [
+                {t("nav.my_evaluations"): "mijn-beoordelingen.md"},
+                *({str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists),
+            ]
+        },
         {t("nav.dashboard"): "dashboard.md"},
         {t("nav.downloads"): "downloads.md"},
     ]

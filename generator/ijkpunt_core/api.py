@@ -15,6 +15,7 @@ from .form_input import draft_from_form, form_field
 from .privacy import personal_data_problems
 from .problems import Lang, Problem, render
 from .scoring import running_quality, score
+from .versions import checklist_changes
 
 
 class Form:
@@ -66,6 +67,17 @@ class Form:
                 "complete": result.evaluation.scores.complete,
                 "problems": [],
                 "privacy": privacy,
+            }
+        )
+
+    def changes(self, old_checklist_json: str) -> str:
+        """What changed from the version a draft was started on (its published JSON) to this form's checklist."""
+        old = Checklist.model_validate_json(old_checklist_json)
+        return _dump(
+            {
+                "old": {"id": old.id, "version": old.version},
+                "new": {"id": self.checklist.id, "version": self.checklist.version},
+                "changes": [c.model_dump() for c in checklist_changes(old, self.checklist)],
             }
         )
 

@@ -18,6 +18,8 @@ export function restoreValues(form, values) {
     const radios = control instanceof RadioNodeList ? [...control] : control.type === "radio" ? [control] : null;
     if (radios) {
       for (const radio of radios) radio.checked = radio.value === value;
+    } else if (control.type === "checkbox") {
+      control.checked = control.value === value; // a box is stored only when ticked, with its value
     } else if (control.type !== "file" && !control.readOnly) {
       control.value = value;
     }

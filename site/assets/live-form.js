@@ -18,10 +18,11 @@ const START_ERRORS = {
 
 /**
  * Start scoring `form` live. `init` is the worker request that loads what the page needs ({type, payload});
- * `identity()` gives the draft's {id, created_at}; `onChange()` runs after every change, before scoring.
+ * `identity()` gives the draft's {id, created_at}; `onChange()` runs after every change, before scoring;
+ * `onResult(result)` gets every live result shown.
  * Returns {ready: Promise, call(type, payload), values(), current(), refresh(), fail(message), setStatus(state, text)}.
  */
-export function liveForm(form, { init, identity, onChange = () => {} }) {
+export function liveForm(form, { init, identity, onChange = () => {}, onResult = () => {} }) {
   const root = document.documentElement;
   const status = document.getElementById("ijk-status");
   const state = { ready: false, sequence: 0, shown: 0, client: null };
@@ -90,6 +91,7 @@ export function liveForm(form, { init, identity, onChange = () => {} }) {
       showScores(result);
       showFieldMessages(form, result.problems);
       showPrivacy(form, result.privacy);
+      onResult(result);
     }, (error) => fail(t("js.status.rules_error", { detail: error.detail ?? error.message })));
   }
 

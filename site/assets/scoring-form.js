@@ -1,14 +1,24 @@
 // Entry module of every page (mkdocs extra_javascript). The scoring page wires its form to the Python core here;
-// a kit page or the dashboard names its own module (data-ijk-page) and gets only that. No rule lives here.
+// a kit page, the dashboard or "Mijn beoordelingen" names its own module (data-ijk-page) and gets only that.
+// No rule lives here.
 import { download } from "./export.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
 import { bindDetailsToggle, describeMissing } from "./score-panel.js";
-import { draftStore, exportStore, newIdentity } from "./storage.js";
-import { lang, t } from "./strings.js";
+import { newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
+import { formatTime, lang, t } from "./strings.js";
 
-const PAGE_MODULES = new Set(["kit-training", "kit-session", "kit-participant", "kit-results", "kit-progress", "dashboard"]);
+const PAGE_MODULES = new Set([
+  "kit-training",
+  "kit-session",
+  "kit-participant",
+  "kit-results",
+  "kit-progress",
+  "dashboard",
+  "my-evaluations",
+]);
+const DRAFT_PARAMETER = "concept"; // scoren/<checklist>/#concept=<evaluation id> opens that draft
 const ownModule = document.querySelector("[data-ijk-page]")?.dataset.ijkPage;
 const form = document.getElementById("ijk-form");
 if (PAGE_MODULES.has(ownModule)) import(`./${ownModule}.js`);
@@ -17,28 +27,45 @@ else if (form) start(form);
 function start(form) {
   const status = document.getElementById("ijk-status");
   const problemsBox = document.getElementById("ijk-problems");
-  const store = draftStore(form.dataset.checklistId);
-  const exports = exportStore();
+  const saved = document.getElementById("ijk-saved");
+  const records = recordStore();
+  const checklist = {
+    id: form.dataset.checklistId,
+    version: form.dataset.checklistVersion,
+    content_hash: form.dataset.contentHash,
+  };
   // The watchdog (watchdog.js) set data-python="loading" and reports a runtime that never arrives.
-  let draft = store.load();
-  restoreValues(form, draft.values);
-  setTimeout(save, 500); // the fresh identity is kept soon, not before the first input
+  let record = chosenRecord();
+  let blockedByVersion = Boolean(record.checklist.content_hash) && record.checklist.content_hash !== checklist.content_hash;
+  if (!blockedByVersion) restoreValues(form, record.values);
+  showSaved(records.get(record.id) ? "kept" : "new");
+  const storage = storageState();
+  if (storage !== "ok") showSaved(storage);
   toggleTransfers();
   bindDetailsToggle();
 
   const checklistUrl = new URL(form.dataset.checklistUrl, document.baseURI).href;
   const live = liveForm(form, {
     init: { type: "init", payload: { checklistUrl, lang } },
-    identity: () => ({ id: draft.id, created_at: draft.created_at }),
+    identity: () => ({ id: record.id, created_at: record.created_at }),
     onChange: () => {
       save();
       toggleTransfers();
     },
+    onResult: (result) => {
+      const summary = { quality: result.running?.quality ?? null, complete: Boolean(result.scores?.complete) };
+      const stored = records.get(record.id);
+      if (!stored || JSON.stringify(summary) === JSON.stringify(stored.summary)) return;
+      // only the summary changes: what is stored otherwise (perhaps newer, from another tab) is kept as it is
+      record.summary = summary;
+      records.put({ ...stored, summary }); // a failure to write was already shown by save()
+    },
   });
+  if (blockedByVersion) askAboutVersion();
 
   document.getElementById("ijk-export").addEventListener("click", exportEvaluation);
   document.getElementById("ijk-export-all").addEventListener("click", () => {
-    const all = exports.all();
+    const all = records.list().records.filter((r) => r.exported).map((r) => r.exported);
     if (!all.length) {
       status.textContent = t("js.export.nothing_yet");
       return;
@@ -48,21 +75,100 @@ function start(form) {
     status.dataset.state = "ready";
     status.textContent = t("js.export.all_done", { count: all.length });
   });
+  // Nothing is lost by starting another evaluation: the one on the form stays in "Mijn beoordelingen".
   document.getElementById("ijk-new").addEventListener("click", () => {
-    if (!confirm(t("js.confirm_new"))) return;
-    store.clear();
+    const previous = records.get(record.id);
     form.reset();
-    draft = { ...newIdentity(), values: {} };
+    record = newRecord(checklist);
+    history.replaceState(null, "", location.pathname + location.search);
     clearExportProblems(form, problemsBox);
-    if (live.isReady()) live.setStatus("ready", t("js.status.ready"));
-    save();
+    showSaved("new");
     toggleTransfers();
     live.refresh();
+    status.dataset.state = live.isReady() ? "ready" : status.dataset.state;
+    status.textContent = previous ? t("js.draft.new_started") : live.isReady() ? t("js.status.ready") : status.textContent;
+    form.querySelector("input:not([readonly]), select, textarea")?.focus();
   });
+  addEventListener("hashchange", () => location.reload()); // another draft named in the address: open that one
+
+  /** The draft named in the address (#concept=<id>), else this checklist's latest draft, else a new one. */
+  function chosenRecord() {
+    const wanted = new URLSearchParams(location.hash.slice(1)).get(DRAFT_PARAMETER);
+    if (wanted) {
+      const found = records.get(wanted);
+      if (found && found.checklist?.id === checklist.id) return found;
+      queueMicrotask(() => {
+        status.textContent = t("js.draft.not_found");
+      });
+      return newRecord(checklist);
+    }
+    return records.latestDraft(checklist.id) ?? newRecord(checklist);
+  }
 
   function save() {
-    draft = live.current();
-    store.save(draft);
+    if (blockedByVersion) return;
+    record = { ...record, ...live.current(), checklist, updated_at: new Date().toISOString() };
+    const result = records.put(record);
+    if (!result.ok) {
+      showSaved(result.reason);
+      return;
+    }
+    if (new URLSearchParams(location.hash.slice(1)).get(DRAFT_PARAMETER) !== record.id) {
+      history.replaceState(null, "", `#${DRAFT_PARAMETER}=${record.id}`);
+    }
+    showSaved("saved");
+  }
+
+  function showSaved(state) {
+    saved.dataset.state = state;
+    const time = formatTime(new Date(record.updated_at ?? Date.now()));
+    saved.textContent = t(`js.draft.${state}`, { time, status: t(`js.draft.status.${recordStatus(record)}`) });
+    // only a failure interrupts; a saved state is there to be looked at, not read out on every key press
+    if (state === "full" || state === "blocked") saved.setAttribute("role", "alert");
+    else saved.removeAttribute("role");
+  }
+
+  /** A draft started on another version of the checklist: show what changed and ask before scoring it. */
+  async function askAboutVersion() {
+    const notice = document.getElementById("ijk-version-notice");
+    const text = document.getElementById("ijk-version-text");
+    const list = document.getElementById("ijk-version-changes");
+    form.inert = true;
+    notice.hidden = false;
+    text.textContent = t("js.version.loading");
+    document.getElementById("ijk-version-continue").addEventListener("click", () => {
+      blockedByVersion = false;
+      form.inert = false;
+      notice.hidden = true;
+      restoreValues(form, record.values);
+      toggleTransfers();
+      save();
+      live.refresh();
+    });
+    const hash = record.checklist.content_hash.replace(/^sha256:/, "");
+    const oldUrl = new URL(`checklists/${checklist.id}/${hash}.json`, checklistUrl).href;
+    try {
+      const { old, new: current, changes } = await live.call("changes", { checklistUrl: oldUrl });
+      text.textContent = t("js.version.text", { old: old.version, new: current.version });
+      list.replaceChildren(
+        ...(changes.length ? changes : [null]).map((change) => {
+          const item = document.createElement("li");
+          item.textContent = change
+            ? t(`js.version.${change.change}`, {
+                title: change.title,
+                aspects: change.aspects.map((a) => t(`js.version.aspect.${a}`)).join(", "),
+              })
+            : t("js.version.none");
+          return item;
+        }),
+      );
+    } catch (error) {
+      // an old version that was never published, or one that cannot be read: say what is known, still ask
+      const params = { old: record.checklist.version ?? "?", new: checklist.version, detail: error.detail ?? error.message };
+      text.textContent = t(error.kind === "checklist" ? "js.version.unknown" : "js.version.unreadable", params);
+      list.replaceChildren();
+      console.warn("IJkpunt: wijzigingen niet op te halen", error);
+    }
   }
 
   async function exportEvaluation() {
@@ -77,7 +183,15 @@ function start(form) {
     }
     clearExportProblems(form, problemsBox);
     download(JSON.stringify(result.evaluation, null, 2) + "\n", result.filename);
-    const kept = result.complete ? exports.add(result.evaluation) : true; // drafts (_concept) are not "finished"
+    let kept = true;
+    if (result.complete) {
+      // the evaluation as exported is the finished one; the draft's values stay, to correct and export again
+      const now = new Date().toISOString();
+      record = { ...record, ...live.current(), checklist, updated_at: now, exported: result.evaluation, exported_at: now };
+      record.summary = { quality: result.evaluation.scores.quality, complete: true };
+      kept = records.put(record).ok;
+      showSaved(kept ? "saved" : storageState());
+    }
     status.dataset.state = result.complete ? "ready" : "incomplete";
     status.textContent = result.complete
       ? t("js.export.done", { filename: result.filename }) + (kept ? "" : ` ${t("js.export.not_kept")}`)

@@ -1,82 +1,197 @@
-// Keeps the form's draft in localStorage so that a reload never loses work.
-// Stored shape: {id, created_at, values: {input name: string}} under `ijkpunt:draft:<checklist id>`.
+// The evaluations kept on this device: one record per evaluation, drafts and finished ones alike, so that several
+// contacts can be scored side by side and nothing is lost on a reload, a closed tab or a crash.
+//
+// Record under `ijkpunt:evaluation:<id>`:
+//   {id, created_at, updated_at, checklist: {id, version, content_hash}, values: {input name: string},
+//    summary: {quality, complete} | null, exported: <evaluation as exported> | null, exported_at}
+// The values are the form's raw inputs: the core gives them meaning (ijkpunt_core.form_input).
+// Writing can fail (storage full, or blocked in a private window): every write says so, none is silent.
+
+const PREFIX = "ijkpunt:evaluation:";
+const LEGACY_DRAFT = "ijkpunt:draft:"; // before 0.3: one draft per checklist
+const LEGACY_EXPORTS = "ijkpunt:exports"; // before 0.3: finished evaluations, by id
 
 export function newIdentity() {
   return { id: crypto.randomUUID(), created_at: new Date().toISOString() };
 }
 
-export function draftStore(checklistId) {
-  const key = `ijkpunt:draft:${checklistId}`;
+/** "ok", "blocked" (no storage, e.g. disabled or a private window) or "full": probed with a tiny write. */
+export function storageState() {
+  let storage;
+  try {
+    storage = window.localStorage;
+    if (!storage) return "blocked";
+  } catch {
+    return "blocked";
+  }
+  try {
+    storage.setItem("ijkpunt:probe", "1");
+    storage.removeItem("ijkpunt:probe");
+    return "ok";
+  } catch (error) {
+    return isQuotaError(error) ? "full" : "blocked";
+  }
+}
+
+function isQuotaError(error) {
+  return error instanceof DOMException && (error.name === "QuotaExceededError" || error.code === 22);
+}
+
+/** The records on this device. Every write returns {ok: true} or {ok: false, reason: "full" | "blocked"}. */
+export function recordStore() {
+  const storage = safeStorage();
+  migrateLegacy(storage);
+  const write = (key, value) => {
+    if (!storage) return { ok: false, reason: "blocked" };
+    try {
+      storage.setItem(key, value);
+      return { ok: true };
+    } catch (error) {
+      console.warn("IJkpunt: niet bewaard op dit apparaat", error);
+      return { ok: false, reason: isQuotaError(error) ? "full" : "blocked" };
+    }
+  };
   return {
-    /** The stored draft, or a fresh identity with no values. */
-    load() {
-      const saved = localStorage.getItem(key);
-      if (!saved) return { ...newIdentity(), values: {} };
-      let draft;
-      try {
-        draft = JSON.parse(saved);
-      } catch (error) {
-        console.warn("IJkpunt: bewaarde invoer is onleesbaar en wordt niet gebruikt", error);
-        return { ...newIdentity(), values: {} };
+    /** Every readable record, newest change first; `broken` counts records that could not be read (kept as they are). */
+    list() {
+      const records = [];
+      let broken = 0;
+      for (const key of keys(storage)) {
+        const record = read(storage, key);
+        if (record) records.push(record);
+        else broken += 1;
       }
-      if (!draft || !draft.id || !draft.created_at) return { ...newIdentity(), values: {} };
-      const values = draft.values ?? legacyValues(draft);
-      return { id: draft.id, created_at: draft.created_at, values };
+      records.sort((a, b) => String(b.updated_at).localeCompare(String(a.updated_at)));
+      return { records, broken };
     },
-    save(draft) {
-      localStorage.setItem(key, JSON.stringify(draft));
+    get: (id) => (storage ? read(storage, PREFIX + id) : null),
+    put(record) {
+      return write(PREFIX + record.id, JSON.stringify(record));
     },
-    clear() {
-      localStorage.removeItem(key);
+    remove(id) {
+      if (!storage) return { ok: false, reason: "blocked" };
+      storage.removeItem(PREFIX + id);
+      return { ok: true };
+    },
+    /** The draft of this checklist changed last (not finished, or changed after its export), or null. */
+    latestDraft(checklistId) {
+      return this.list().records.find((r) => r.checklist?.id === checklistId && status(r) !== "finished") ?? null;
     },
   };
 }
 
-// Drafts kept before version 0.2 stored the draft model itself; read them back as form values.
-function legacyValues(draft) {
+/** "draft", "finished", or "changed" (edited after it was exported). */
+export function status(record) {
+  if (!record.exported) return "draft";
+  return String(record.updated_at) > String(record.exported_at) ? "changed" : "finished";
+}
+
+/** A record for a new evaluation of `checklist` ({id, version, content_hash}). */
+export function newRecord(checklist, values = {}) {
+  const identity = newIdentity();
+  return {
+    ...identity,
+    updated_at: identity.created_at,
+    checklist,
+    values,
+    summary: null,
+    exported: null,
+    exported_at: null,
+  };
+}
+
+/** The form values of an exported evaluation (its answers and metadata), to review or finish it. */
+export function valuesOf(evaluation) {
   const values = {};
   for (const name of ["mode", "evaluator", "agent", "team", "department", "contact_date", "notes"]) {
-    if (draft[name] != null) values[name] = String(draft[name]);
+    if (evaluation[name] != null) values[name] = String(evaluation[name]);
   }
-  for (const [id, answer] of Object.entries(draft.answers || {})) {
+  for (const [id, answer] of Object.entries(evaluation.answers || {})) {
     const choice = answer.na ? "na" : answer.option ?? (answer.grade != null ? String(answer.grade) : null);
     if (choice !== null) values[`answer:${id}`] = choice;
     if (answer.comment) values[`comment:${id}`] = answer.comment;
   }
-  if (draft.relationship != null) values.relationship = draft.relationship ? "ja" : "nee";
-  if (draft.outcome) {
-    values.outcome = draft.outcome.result;
-    if (draft.outcome.transfers) values.transfers = String(draft.outcome.transfers);
+  for (const id of evaluation.critical_errors || []) values[`critical:${id}`] = "ja"; // the box's value on the form
+  if (typeof evaluation.relationship === "string") values.relationship = evaluation.relationship;
+  if (evaluation.outcome) {
+    values.outcome = evaluation.outcome.result;
+    if (evaluation.outcome.transfers) values.transfers = String(evaluation.outcome.transfers);
   }
   return values;
 }
 
-/**
- * Every evaluation exported from this browser, by id (exporting again replaces it), for "export all".
- * A full or blocked storage is reported to the caller, never ignored.
- */
-export function exportStore() {
-  const key = "ijkpunt:exports";
-  const load = () => {
+function safeStorage() {
+  try {
+    return window.localStorage ?? null;
+  } catch {
+    return null; // reading localStorage itself throws when storage is blocked
+  }
+}
+
+function keys(storage) {
+  if (!storage) return [];
+  const found = [];
+  for (let i = 0; i < storage.length; i += 1) {
+    const key = storage.key(i);
+    if (key && key.startsWith(PREFIX)) found.push(key);
+  }
+  return found;
+}
+
+function read(storage, key) {
+  const saved = storage.getItem(key);
+  if (!saved) return null;
+  try {
+    const record = JSON.parse(saved);
+    return record && typeof record === "object" && record.id && record.values ? record : null;
+  } catch (error) {
+    console.warn("IJkpunt: een bewaarde beoordeling is onleesbaar en blijft ongewijzigd staan", key, error);
+    return null;
+  }
+}
+
+// Earlier versions kept one draft per checklist and the exports apart: move them into records once. A legacy key
+// is removed only after its record was written.
+function migrateLegacy(storage) {
+  if (!storage) return;
+  for (let i = storage.length - 1; i >= 0; i -= 1) {
+    const key = storage.key(i);
+    if (!key || !key.startsWith(LEGACY_DRAFT)) continue;
     try {
-      const saved = JSON.parse(localStorage.getItem(key) || "{}");
-      return saved && typeof saved === "object" ? saved : {};
-    } catch (error) {
-      console.warn("IJkpunt: de bewaarde exports zijn onleesbaar", error);
-      return {};
-    }
-  };
-  return {
-    /** Keep one exported evaluation; false when the browser's storage refused it (full or blocked). */
-    add(evaluation) {
-      try {
-        localStorage.setItem(key, JSON.stringify({ ...load(), [evaluation.id]: evaluation }));
-        return true;
-      } catch (error) {
-        console.warn("IJkpunt: export niet bewaard in de browser", error);
-        return false;
+      const draft = JSON.parse(storage.getItem(key));
+      if (draft?.id && draft?.created_at) {
+        const checklist = { id: key.slice(LEGACY_DRAFT.length), version: null, content_hash: null };
+        const record = {
+          ...newRecord(checklist),
+          id: draft.id,
+          created_at: draft.created_at,
+          updated_at: draft.created_at,
+          values: draft.values ?? valuesOf(draft),
+        };
+        if (!storage.getItem(PREFIX + draft.id)) storage.setItem(PREFIX + draft.id, JSON.stringify(record));
       }
-    },
-    all: () => Object.values(load()),
-  };
+      storage.removeItem(key);
+    } catch (error) {
+      console.warn("IJkpunt: oud concept niet overgezet; het blijft staan", key, error);
+    }
+  }
+  const exported = storage.getItem(LEGACY_EXPORTS);
+  if (!exported) return;
+  try {
+    for (const evaluation of Object.values(JSON.parse(exported) || {})) {
+      if (!evaluation?.id || storage.getItem(PREFIX + evaluation.id)) continue;
+      const record = {
+        ...newRecord({ ...evaluation.checklist }, valuesOf(evaluation)),
+        id: evaluation.id,
+        created_at: evaluation.created_at,
+        summary: { quality: evaluation.scores?.quality ?? null, complete: Boolean(evaluation.scores?.complete) },
+        exported: evaluation,
+      };
+      record.exported_at = record.updated_at;
+      storage.setItem(PREFIX + evaluation.id, JSON.stringify(record));
+    }
+    storage.removeItem(LEGACY_EXPORTS);
+  } catch (error) {
+    console.warn("IJkpunt: oude exports niet overgezet; ze blijven staan", error);
+  }
 }

@@ -34,3 +34,10 @@ export function formatPercent(value) {
   percent ??= new Intl.NumberFormat(lang, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
   return value === null || value === undefined ? t("js.score.none") : `${percent.format(value)}%`;
 }
+
+/** A moment as the page's language writes it: "14:32" today, else "24-11-2026 14:32". */
+export function formatTime(moment) {
+  const today = new Date().toDateString() === moment.toDateString();
+  const options = today ? { timeStyle: "short" } : { dateStyle: "short", timeStyle: "short" };
+  return new Intl.DateTimeFormat(lang, options).format(moment);
+}

@@ -1,5 +1,5 @@
 // Runs the IJkpunt core (Python, via Pyodide) off the main thread.
-// Protocol: {id, type: "init" | "kit-init" | "live" | "export" | "train" | "code" | "combine" | "open" | "key", payload} → {id, ok: true, result}
+// Protocol: {id, type: "init" | "kit-init" | "live" | "export" | "changes" | "train" | "code" | "combine" | "open" | "key", payload} → {id, ok: true, result}
 //                                                          | {id, ok: false, error: {kind, detail}}
 // kinds: "wasm-mime" (detail: the served type), "wasm-missing" (HTTP status), "packages" (loader messages),
 //        "checklist" (HTTP status), "python" (anything else; detail: the message).
@@ -94,6 +94,7 @@ const handlers = {
   init,
   live: (raw) => JSON.parse(form.live(JSON.stringify(raw))),
   export: (raw) => JSON.parse(form.export(JSON.stringify(raw))),
+  changes: async ({ checklistUrl }) => JSON.parse(form.changes(await fetchChecklist(checklistUrl))),
   "kit-init": kitInit,
   "dashboard-init": dashboardInit,
   "dashboard-add": ({ name, text, jsonl, firstLine }) => JSON.parse(dashboard.add(name, text, jsonl, firstLine)),

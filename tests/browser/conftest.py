@@ -72,7 +72,6 @@ def shared_page(browser: Browser, browser_context_args: dict[str, Any], site_url
 def form(shared_page: Page) -> Page:
     """The shared form, emptied: a new evaluation, as a user would start one."""
     page = shared_page
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Nieuwe beoordeling").click()
     expect(page.locator("#ijk-quality")).to_have_text("—")
     expect(page.locator("#ijk-missing")).to_contain_text("Nog in te vullen")

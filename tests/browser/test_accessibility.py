@@ -8,6 +8,8 @@ from typing import Any
 import pytest
 from playwright.sync_api import Page, expect
 
+from .conftest import without_python
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
@@ -63,3 +65,15 @@ def test_form_with_messages_passes_axe(form: Page) -> None:
         assert violations(page) == []
     finally:
         page.set_viewport_size({"width": 1280, "height": 900})
+
+
+def test_my_evaluations_with_a_draft_passes_axe(page: Page, site_url: str) -> None:
+    without_python(page)
+    page.goto(f"{site_url}scoren/kcc-telefoon/")
+    page.get_by_label("Medewerker (code)").fill("A1")
+    expect(page.locator("#ijk-saved")).to_contain_text("Opgeslagen")
+    page.goto(f"{site_url}mijn-beoordelingen/")
+    expect(page.locator("#ijk-my-rows tr")).to_have_count(1)
+    assert violations(page) == []
+    page.set_viewport_size({"width": 360, "height": 740})  # rows as cards
+    assert violations(page) == []

@@ -210,19 +210,6 @@ def test_the_anchors_of_a_criterion_are_on_the_form(form: Page, telefoon: Checkl
     anchors.locator("summary").click()
 
 
-def test_draft_survives_a_reload(page: Page, site_url: str, telefoon: Checklist) -> None:
-    first = telefoon.criteria()[0]
-    without_python(page)
-    open_form(page, site_url)
-    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
-    radio(page, f"answer:{first.id}", "ja").click()
-    draft_id = page.evaluate("JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon')).id")
-    page.reload()
-    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("coach-3")
-    expect(radio(page, f"answer:{first.id}", "ja")).to_be_checked()
-    assert page.evaluate("JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon')).id") == draft_id
-
-
 def test_export_without_evaluator_is_refused_in_dutch(form: Page) -> None:
     page = form
     downloads: list[object] = []
@@ -300,25 +287,6 @@ def test_a_bsn_in_a_comment_is_pointed_out_and_blocks_export(form: Page, telefoo
     assert downloads == []
     page.locator(f'textarea[name="comment:{first.id}"]').fill("Inwoner noemde zijn BSN hardop.")
     expect(notice).to_be_hidden()
-
-
-def test_new_evaluation_clears_the_form_after_confirmation(page: Page, site_url: str, telefoon: Checklist) -> None:
-    first = telefoon.criteria()[0]
-    without_python(page)
-    open_form(page, site_url)
-    page.get_by_label("Beoordelaar (pseudoniem)").fill("coach-3")
-    radio(page, f"answer:{first.id}", "ja").click()
-    stored = "JSON.parse(localStorage.getItem('ijkpunt:draft:kcc-telefoon'))"
-    old_id = page.evaluate(f"{stored}.id")
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    page.get_by_role("button", name="Nieuwe beoordeling").click()
-    expect(radio(page, f"answer:{first.id}", "ja")).to_be_checked()  # dismissed: nothing lost
-    page.once("dialog", lambda dialog: dialog.accept())
-    page.get_by_role("button", name="Nieuwe beoordeling").click()
-    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("")
-    expect(radio(page, f"answer:{first.id}", "ja")).not_to_be_checked()
-    assert page.evaluate(f"{stored}.id") != old_id
-    assert not [name for name in page.evaluate(f"{stored}.values") if name.startswith("answer:")]
 
 
 # --- form input, running score, export feedback (issue 5) ---------------------------------------------------

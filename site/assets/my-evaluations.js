@@ -1,0 +1,128 @@
+// "Mijn beoordelingen": the drafts and finished evaluations kept on this device (storage.js), to open, duplicate,
+// export or delete. Reading and writing records is all this page does; scoring happens on the form.
+import { download } from "./export.js";
+import { el, formatNumber, labelCells } from "./kit-common.js";
+import { newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
+import { formatTime, t } from "./strings.js";
+
+const records = recordStore();
+const rows = document.getElementById("ijk-my-rows");
+const empty = document.getElementById("ijk-my-empty");
+const status = document.getElementById("ijk-status");
+const storageProblem = document.getElementById("ijk-storage");
+const undo = document.getElementById("ijk-undo");
+const checklists = readJson("ijk-checklists");
+const modes = readJson("ijk-modes");
+let removed = null; // the last deleted record, until it is undone or another is deleted
+
+function readJson(id) {
+  try {
+    return JSON.parse(document.getElementById(id).textContent);
+  } catch (error) {
+    console.warn(`IJkpunt: ${id} is onleesbaar`, error);
+    return {};
+  }
+}
+
+/** Draw the list; `note` (what was just done) goes before the count in the status line. */
+function show(note = "") {
+  const { records: list, broken } = records.list();
+  rows.replaceChildren(...list.map(row));
+  const table = document.getElementById("ijk-my-table");
+  labelCells(table, [...table.tHead.rows[0].cells].map((cell) => cell.textContent));
+  empty.hidden = list.length > 0;
+  const state = storageState();
+  storageProblem.hidden = state === "ok" && broken === 0;
+  storageProblem.textContent = [
+    state === "ok" ? "" : t(`js.my.storage_${state}`),
+    broken ? t("js.my.broken", { count: broken }) : "",
+  ].filter(Boolean).join(" ");
+  const finished = list.filter((r) => r.exported).length;
+  status.textContent = [note, t("js.my.summary", { count: list.length, finished })].filter(Boolean).join(" ");
+}
+
+function row(record) {
+  const checklist = checklists[record.checklist?.id];
+  const values = record.values ?? {};
+  const state = recordStatus(record);
+  const title = checklist?.title ?? record.checklist?.id ?? "?";
+  const actions = el("td", "", { class: "ijk-my-actions" });
+  if (checklist) {
+    const open = el("a", t("js.my.open"), { class: "md-button", href: `${checklist.form_url}#concept=${record.id}` });
+    open.setAttribute("aria-label", t("js.my.open_label", { title, agent: values.agent || "—" }));
+    actions.append(open);
+  }
+  actions.append(
+    button(t("js.my.duplicate"), () => duplicate(record)),
+    ...(record.exported ? [button(t("js.my.export"), () => exportOne(record))] : []),
+    button(t("js.my.delete"), () => remove(record)),
+  );
+  const score = record.summary?.quality;
+  return appendAll(el("tr", "", { "data-id": record.id }), [
+    el("td", title),
+    el("td", values.agent || "—"),
+    el("td", values.contact_date || "—"),
+    el("td", modes[values.mode || "monitoring"] ?? values.mode ?? "—"),
+    el("td", score == null ? "—" : record.summary.complete ? formatNumber(score) : t("js.my.provisional", { score: formatNumber(score) })),
+    el("td", t(`js.draft.status.${state}`), { "data-status": state }),
+    el("td", record.updated_at ? formatTime(new Date(record.updated_at)) : "—"),
+    actions,
+  ]);
+}
+
+function appendAll(parent, children) {
+  parent.append(...children);
+  return parent;
+}
+
+function button(text, action) {
+  const b = el("button", text, { type: "button", class: "md-button" });
+  b.addEventListener("click", action);
+  return b;
+}
+
+function duplicate(record) {
+  const copy = { ...newRecord(record.checklist, { ...record.values }), summary: record.summary };
+  const result = records.put(copy);
+  show(result.ok ? t("js.my.duplicated") : t(`js.my.storage_${result.reason}`));
+}
+
+function exportOne(record) {
+  const e = record.exported;
+  download(JSON.stringify(e, null, 2) + "\n", `${e.contact_date}_${e.checklist.id}_${e.id.slice(0, 8)}.json`);
+}
+
+function remove(record) {
+  const what = `${checklists[record.checklist?.id]?.title ?? record.checklist?.id}, ${record.values?.agent || "—"}`;
+  if (!confirm(t("js.my.confirm_delete", { what }))) return;
+  records.remove(record.id);
+  removed = record;
+  document.getElementById("ijk-undo-text").textContent = t("js.my.deleted", { what });
+  undo.hidden = false;
+  show();
+  document.getElementById("ijk-undo-button").focus();
+}
+
+document.getElementById("ijk-undo-button").addEventListener("click", () => {
+  if (!removed) return;
+  const result = records.put(removed);
+  if (result.ok) {
+    removed = null;
+    undo.hidden = true;
+  }
+  show(result.ok ? t("js.my.restored") : t(`js.my.storage_${result.reason}`));
+});
+
+document.getElementById("ijk-export-all").addEventListener("click", () => {
+  const all = records.list().records.filter((r) => r.exported).map((r) => r.exported);
+  if (!all.length) {
+    status.textContent = t("js.export.nothing_yet");
+    return;
+  }
+  const day = new Date().toISOString().slice(0, 10);
+  download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
+  status.textContent = t("js.export.all_done", { count: all.length });
+});
+
+addEventListener("storage", () => show()); // a form in another tab saved: keep the list current
+show();

@@ -70,7 +70,7 @@ class CriterionAgreement(_Model):
 
     criterion: str
     title: str
-    kind: Literal["quality", "compliance"]
+    kind: Kind
     focus: bool = Field(description="Een focuscriterium van de kit.")
     level: Level = Field(
         description="Meetniveau van alfa: ordinal bij 3 of meer antwoorden of een cijfer, anders nominal."

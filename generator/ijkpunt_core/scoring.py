@@ -2,7 +2,9 @@
 
 Quality score = Σ(weight × normalised points) / Σ(weight) over the answered,
 applicable quality criteria, as a percentage. n.v.t. leaves the denominator.
-Compliance criteria are reported apart as passed/failed. A critical criterion
+Compliance criteria are reported apart as passed/failed. Importance questions (a survey's "how important
+is this to you?") count only for completeness: never in the quality score, compliance or critical results.
+A critical criterion
 that is not met, or a flagged critical error, fails the contact: the checklist's
 policy either sets the quality score to 0 or keeps it and marks the contact failed.
 """
@@ -92,7 +94,7 @@ def critical_result(
     criteria = [
         CriticalCriterion(criterion=c.id, title=c.title)
         for c in checklist.criteria()
-        if c.critical and _not_met(checklist, c, _answer(answers, c))
+        if c.critical and c.kind != "importance" and _not_met(checklist, c, _answer(answers, c))
     ]
     flagged = [CriticalFlag(error=e.id, title=e.title) for e in checklist.critical_errors if e.id in critical_errors]
     return CriticalResult(

@@ -34,7 +34,7 @@ from .agreement import (
     percent_agreement,
     split_not_applicable,
 )
-from .checklist import Checklist, Criterion, GradeScale
+from .checklist import Checklist, Criterion, GradeScale, Kind
 from .evaluation import Answer
 from .kit import Kit, KitContact
 from .result_code import Result

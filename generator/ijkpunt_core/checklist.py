@@ -360,7 +360,9 @@ class Checklist(Document):
     # cannot go stale, except through model_copy(update=…), which drops it.
     @cached_property
     def _content_hash(self) -> str:
-        canonical = json.dumps(_hashed_form(self.model_dump(mode="json")), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        canonical = json.dumps(
+            _hashed_form(self.model_dump(mode="json")), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Checklist:
@@ -378,7 +380,12 @@ def _hashed_form(dumped: dict[str, Any]) -> dict[str, Any]:
     if dumped.get("kind") == "quality":
         dumped = {k: v for k, v in dumped.items() if k != "kind"}
     sections = [
-        {**s, "criteria": [{k: v for k, v in c.items() if not (k == "importance_of" and v is None)} for c in s["criteria"]]}
+        {
+            **s,
+            "criteria": [
+                {k: v for k, v in c.items() if not (k == "importance_of" and v is None)} for c in s["criteria"]
+            ],
+        }
         for s in dumped.get("sections", [])
     ]
     return {**dumped, "sections": sections}

@@ -254,9 +254,7 @@ def _importance_problems(document: dict[str, Any]) -> Iterator[Problem]:
         elif target not in questions:
             yield Problem(Code.IMPORTANCE_OF_UNKNOWN, (*path, "importance_of"), {"target": target}, allowed=questions)
         elif target in asked:
-            yield Problem(
-                Code.IMPORTANCE_TWICE, (*path, "importance_of"), {"target": target, "other": asked[target]}
-            )
+            yield Problem(Code.IMPORTANCE_TWICE, (*path, "importance_of"), {"target": target, "other": asked[target]})
         else:
             asked[target] = str(criterion.get("id"))
 

@@ -247,7 +247,9 @@ def run_aggregate(
                 "files": len(files),
                 "dimension_labels": renderer.t.group("report.dimension"),
                 "target_labels": renderer.t.group("report.targets_names"),
-                "quadrant_labels": {q: renderer.t(f"report.chart.quadrant_{q.replace('-', '_')}") for q in QUADRANTS},
+                "quadrant_labels": {
+                    q: renderer.t.group("report.chart")[f"quadrant_{q.replace('-', '_')}"] for q in QUADRANTS
+                },
                 "compliance_titles": {f"{c.id}/{k.id}": k.title for c in index.by_hash.values() for k in c.criteria()}
                 | {f"{c.id}/{k.id}": k.title for c in index.by_id.values() for k in c.criteria()},
             }

@@ -124,7 +124,7 @@ def _survey_sheet(workbook: Any, report: AggregateReport, t: Strings, formats: t
                 if value is not None:
                     sheet.write(row, col, value, fmt)
             if q.quadrant is not None:
-                sheet.write(row, 13, t(f"report.chart.quadrant_{q.quadrant.replace('-', '_')}"))
+                sheet.write(row, 13, t.group("report.chart")[f"quadrant_{q.quadrant.replace('-', '_')}"])
             row += 1
 
 

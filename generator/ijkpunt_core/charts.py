@@ -151,6 +151,8 @@ def _matrix(survey: SurveyFigures, labels: Mapping[str, str]) -> dict[str, Any] 
             "mark": q.mark.mean,
             "n": q.mark.n,
             "quadrant": labels[f"quadrant_{q.quadrant.replace('-', '_')}"],
+            # the label points away from the split line, so neighbours either side of it do not collide
+            "side": "right" if q.importance.mean >= survey.mean_importance else "left",
         }
         for q in survey.questions
         if q.importance is not None and q.importance.mean is not None and q.mark.mean is not None and q.quadrant
@@ -194,10 +196,16 @@ def _matrix(survey: SurveyFigures, labels: Mapping[str, str]) -> dict[str, Any] 
                             {"field": "quadrant"}, {"field": "n"}],
             },
         },
-        {
-            "mark": {"type": "text", "align": "left", "dx": 7, "baseline": "middle"},
-            "encoding": {"x": {**x, "field": "importance"}, "y": {**y, "field": "mark"}, "text": {"field": "question"}},
-        },
+        *(
+            {
+                "transform": [{"filter": {"field": "side", "equal": side}}],
+                "mark": {"type": "text", "align": "left" if side == "right" else "right",
+                         "dx": 7 if side == "right" else -7, "baseline": "middle"},
+                "encoding": {"x": {**x, "field": "importance"}, "y": {**y, "field": "mark"},
+                             "text": {"field": "question"}},
+            }
+            for side in ("left", "right")
+        ),
     ]  # fmt: skip
     return spec
 

@@ -172,3 +172,24 @@ def a_draft(**changes: Any) -> Draft:
         "created_at": "2026-11-02T10:00:00Z",
     }
     return Draft.model_validate(fields | changes)
+
+
+def survey_checklist() -> dict[str, Any]:
+    """A minimal valid survey: two questions on a 1–10 mark (7 = voldoende), each with an importance question (1–5)."""
+    document = minimal_checklist(
+        section(
+            "oordeel",
+            criterion("geholpen", scale="cijfer"),
+            criterion("belang-geholpen", scale="belang", kind="importance", importance_of="geholpen"),
+            criterion("resultaat", scale="cijfer"),
+            criterion("belang-resultaat", scale="belang", kind="importance", importance_of="resultaat"),
+        ),
+        scales={
+            "cijfer": grade_scale(min=1, max=10, pass_mark=7),
+            "belang": {"type": "grade", "title": "Belang", "min": 1, "max": 5, "pass_mark": 4},
+        },
+    )
+    document["id"] = "enquete"
+    document["kind"] = "survey"
+    document["critical_errors"] = []
+    return document

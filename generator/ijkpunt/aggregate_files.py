@@ -18,6 +18,7 @@ from typing import IO
 
 from ijkpunt_core.aggregate import (
     MAX_EVALUATION_CHARS,
+    QUADRANTS,
     AggregateConfig,
     AggregateReport,
     Aggregator,
@@ -48,7 +49,12 @@ CSV_COLUMNS = (
     "kind",
     "points",
     "met",
+    "measure",
+    "answer",
 )
+"""``measure`` is ``quality`` for an evaluation of a contact and ``survey`` for a citizen survey, whose rows
+(``kind`` ``quality`` for a mark, ``importance`` for how important the citizen finds that question) carry the
+answer as given in ``answer``; filter on ``measure`` so the two are never mixed."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +141,9 @@ class LongCsv:
         self.writer.writerow(CSV_COLUMNS)
 
     def add(self, fact: Fact) -> None:
+        if fact.survey:
+            self._survey(fact)
+            return
         common = (
             fact.id,
             fact.checklist,
@@ -150,9 +159,21 @@ class LongCsv:
             "true" if fact.failed else "false",
         )
         for criterion, points in fact.points:
-            self.writer.writerow((*common, criterion, "quality", f"{points:g}", ""))
+            self.writer.writerow((*common, criterion, "quality", f"{points:g}", "", "quality", ""))
         for criterion, met in fact.compliance:
-            self.writer.writerow((*common, criterion, "compliance", "", "true" if met else "false"))
+            self.writer.writerow((*common, criterion, "compliance", "", "true" if met else "false", "quality", ""))
+
+    def _survey(self, fact: Fact) -> None:
+        """A survey's rows: each mark and each importance as answered; no quality score, nothing failed."""
+        common = (
+            fact.id, fact.checklist, fact.version, fact.channel, fact.department, fact.team, fact.agent,
+            fact.evaluator, fact.mode, fact.date.isoformat(), "", "",
+        )  # fmt: skip
+        points = dict(fact.points)
+        for question, mark in fact.marks:
+            self.writer.writerow((*common, question, "quality", f"{points[question]:g}", "", "survey", f"{mark:g}"))
+        for question, importance in fact.importance:
+            self.writer.writerow((*common, question, "importance", "", "", "survey", f"{importance:g}"))
 
 
 def display(file: Path) -> str:
@@ -226,6 +247,9 @@ def run_aggregate(
                 "files": len(files),
                 "dimension_labels": renderer.t.group("report.dimension"),
                 "target_labels": renderer.t.group("report.targets_names"),
+                "quadrant_labels": {
+                    q: renderer.t.group("report.chart")[f"quadrant_{q.replace('-', '_')}"] for q in QUADRANTS
+                },
                 "compliance_titles": {f"{c.id}/{k.id}": k.title for c in index.by_hash.values() for k in c.criteria()}
                 | {f"{c.id}/{k.id}": k.title for c in index.by_id.values() for k in c.criteria()},
             }

@@ -120,7 +120,8 @@ TEXT: dict[Lang, dict[str, str]] = {
         "start": "eerste dag van de contacten",
         "not_positive": "moet een geheel getal van 1 of meer zijn: {value!r}",
         "not_a_date": "geen datum als 2026-09-07: {value!r}",
-        "example_written": "{count} beoordelingen en {broken} kapotte bestanden geschreven in {out}",
+        "example_written": "{count} beoordelingen, {surveys} enquêtes en {broken} kapotte bestanden geschreven in "
+        "{out}",
         "example_refused": "{out} bevat iets dat de voorbeelddata niet zelf schrijft ({entry}): kies een nieuwe of "
         "lege map; er is niets veranderd",
     },
@@ -193,7 +194,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "start": "first day of the contacts",
         "not_positive": "must be a whole number of 1 or more: {value!r}",
         "not_a_date": "not a date like 2026-09-07: {value!r}",
-        "example_written": "wrote {count} evaluations and {broken} broken files into {out}",
+        "example_written": "wrote {count} evaluations, {surveys} surveys and {broken} broken files into {out}",
         "example_refused": "{out} holds something the example data does not write itself ({entry}): choose a new "
         "or empty folder; nothing was changed",
     },
@@ -661,11 +662,15 @@ def _example_data(args: argparse.Namespace) -> int:
         if project.errors or not project.current():
             _print_stopped(project.diagnostics, args.lang)
             return 2
-        write_example(out, args.count, args.seed, checklists=project.current(), start=args.start, weeks=args.weeks)
+        written = write_example(
+            out, args.count, args.seed, checklists=project.current(), start=args.start, weeks=args.weeks
+        )
     except NotAnExampleFolder as exc:
         print(t["example_refused"].format(out=out, entry=exc.entry), file=sys.stderr)
         return 2
-    print(t["example_written"].format(count=args.count, broken=len(BROKEN_FILES), out=out))
+    survey_ids = [c.id for c in project.current() if c.is_survey]
+    surveys = sum(1 for name in written if name.count("/") == 1 and any(f"_{i}_" in name for i in survey_ids))
+    print(t["example_written"].format(count=args.count, surveys=surveys, broken=len(BROKEN_FILES), out=out))
     return 0
 
 

@@ -55,6 +55,19 @@ computes a score. The model, with the exact parameters (the constants below):
   between 07:00 and 16:00 UTC. There is no trend in time: differences between weeks are chance.
 * A quarter of the answers that are not met carry a short comment; nothing carries personal data.
 
+* **Citizen survey** (only when a checklist of ``kind: survey`` is given, such as ``kto-telefoon``): one
+  survey per five evaluations (``SURVEY_SHARE``; 60 in the default set), drawn from its own
+  ``random.Random(seed + SURVEY_SEED_OFFSET)`` so that the evaluations above do not change. A citizen of a
+  random team is called back one to three working days after the contact by ``INT-01`` or ``INT-02``; the
+  agent is ``onbekend``. Each mark is ``SURVEY_MARK[question]`` + the citizen's own tendency (normal, sd
+  0.7) + noise (sd 0.9), − 0.4 on the result after a transfer and − 0.8 after a call-back, rounded and kept
+  within 1–10: 'wijze waarop geholpen' about 7.4 and 'resultaat' about 6.8 (the 2006 benchmark), and
+  'afspraken nakomen' important (4.5 of 5) but rated lowest (6.2): the clear *verbeterpunt*. Importance is
+  ``SURVEY_IMPORTANCE[question]`` + noise (sd 0.6), rounded within 1–5. 'Afspraken nakomen' is n.v.t. when
+  nothing was agreed (45%); any question is 'weet niet' (n.v.t.) in 3%. The outcome as the citizen recalls
+  it: direct 55%, transferred 33%, called back 12%. The image of the municipality improved when the mean
+  mark is 8 or more (with probability 0.6), worsened below 6 (0.6), else stayed the same.
+
 :func:`broken_files` makes one bad file per reason a reader must refuse; :func:`example_files` lays
 out the whole folder (month folders, a JSON Lines file, ``kapot/``, a Dutch README) that
 :func:`write_example` writes.
@@ -299,6 +312,108 @@ def new_id(rng: random.Random) -> str:
     return str(uuid.UUID(int=rng.getrandbits(128), version=4))
 
 
+SURVEY_SHARE = 0.2
+SURVEY_SEED_OFFSET = 7919
+INTERVIEWERS = ("INT-01", "INT-02")
+SURVEY_AGENT = "onbekend"
+SURVEY_MARK: dict[str, float] = {
+    "bereikbaarheid": 6.7,
+    "wijze-geholpen": 7.4,
+    "uitleg-begrijpelijk": 7.3,
+    "deskundigheid": 7.5,
+    "afspraken-nakomen": 6.2,
+    "resultaat": 7.05,
+}
+SURVEY_IMPORTANCE: dict[str, float] = {
+    "bereikbaarheid": 3.6,
+    "wijze-geholpen": 4.0,
+    "uitleg-begrijpelijk": 3.8,
+    "deskundigheid": 4.3,
+    "afspraken-nakomen": 4.5,
+    "resultaat": 4.6,
+}
+SURVEY_TENDENCY = 0.7
+SURVEY_NOISE = 0.9
+IMPORTANCE_NOISE = 0.6
+SURVEY_DONT_KNOW = 0.03
+NOTHING_AGREED = 0.45
+SURVEY_OUTCOME = (0.55, 0.33, 0.12)  # direct, transferred, called back
+
+
+def generate_surveys(
+    survey: Checklist,
+    count: int,
+    seed: int = DEFAULT_SEED,
+    start: date = DEFAULT_START,
+    weeks: int = DEFAULT_WEEKS,
+) -> Iterator[Evaluation]:
+    """`count` completed citizen surveys (checklist ``kind: survey``), in order of contact date, scored by the core."""
+    rng = random.Random(seed + SURVEY_SEED_OFFSET)
+    days = [d for i in range(7 * weeks) if (d := start + timedelta(days=i)).weekday() < 5]
+    for contact_date in sorted(rng.choice(days) for _ in range(count)):
+        team = rng.choice(list(TEAMS))
+        u = rng.random()
+        outcome = (
+            Outcome(result="direct")
+            if u < SURVEY_OUTCOME[0]
+            else Outcome(result="transferred", transfers=1 if rng.random() < 0.7 else 2)
+            if u < SURVEY_OUTCOME[0] + SURVEY_OUTCOME[1]
+            else Outcome(result="callback")
+        )
+        tendency = rng.gauss(0, SURVEY_TENDENCY)
+        agreed = rng.random() >= NOTHING_AGREED
+        answers: dict[str, Answer] = {}
+        marks: list[int] = []
+        for criterion in survey.criteria():
+            scale = survey.scale_of(criterion)
+            dont_know = rng.random() < SURVEY_DONT_KNOW
+            if criterion.kind == "importance":
+                value = SURVEY_IMPORTANCE.get(criterion.importance_of or "", 3.5) + rng.gauss(0, IMPORTANCE_NOISE)
+                if dont_know and criterion.na.allowed:
+                    answers[criterion.id] = Answer(na=True)
+                elif isinstance(scale, OptionsScale):
+                    points = min(scale.max_points, max(scale.min_points, round(value)))
+                    option = min(scale.options, key=lambda o: abs(o.points - points))
+                    answers[criterion.id] = Answer(option=option.id)
+                else:
+                    answers[criterion.id] = Answer(grade=min(scale.max, max(scale.min, round(value))))
+                continue
+            assert isinstance(scale, GradeScale)
+            mark = SURVEY_MARK.get(criterion.id, 7.0) + tendency + rng.gauss(0, SURVEY_NOISE)
+            if criterion.id == "resultaat":
+                mark -= {"direct": 0.0, "transferred": 0.4, "callback": 0.8}[outcome.result]
+            grade = min(scale.max, max(scale.min, round(mark)))
+            if criterion.na.allowed and (dont_know or (criterion.id == "afspraken-nakomen" and not agreed)):
+                answers[criterion.id] = Answer(na=True)
+            else:
+                answers[criterion.id] = Answer(grade=grade)
+                marks.append(grade)
+        average = _mean(marks)
+        relationship: Relationship = "kept"
+        if average >= 8 and rng.random() < 0.6:
+            relationship = "strengthened"
+        elif average < 6 and rng.random() < 0.6:
+            relationship = "weakened"
+        called = _working_days_after(contact_date, rng.randint(1, 3))
+        draft = Draft(
+            id=new_id(rng),
+            mode="monitoring",
+            evaluator=rng.choice(INTERVIEWERS),
+            agent=SURVEY_AGENT,
+            team=team,
+            department=TEAMS[team],
+            contact_date=contact_date,
+            created_at=datetime.combine(called, time(8, 0), tzinfo=UTC) + timedelta(minutes=rng.randrange(8 * 60)),
+            answers=answers,
+            relationship=relationship,
+            outcome=outcome,
+        )
+        result = evaluate(survey, draft)
+        if result.evaluation is None:
+            raise AssertionError(f"generated survey does not evaluate: {result.problems}")
+        yield result.evaluation
+
+
 def generate(
     checklists: Sequence[Checklist],
     count: int = DEFAULT_COUNT,
@@ -309,7 +424,7 @@ def generate(
     """`count` complete evaluations, scored by the core, in order of contact date; the same for the same seed."""
     if count < 1 or weeks < 1:
         raise ValueError("count and weeks must be at least 1")
-    by_channel = {c.channel: c for c in checklists}
+    by_channel = {c.channel: c for c in checklists if not c.is_survey}  # a survey is not a contact's evaluation
     shares = {ch: s for ch, s in CHANNEL_SHARE.items() if ch in by_channel}
     if not shares:
         raise ValueError("no checklist for any channel")
@@ -683,16 +798,23 @@ def example_files(
 ) -> dict[str, bytes]:
     """The whole example folder as relative path → bytes: month folders, the JSON Lines file, kapot/, README.md."""
     evaluations = list(generate(checklists, count, seed, start, weeks))
+    surveys = [
+        s
+        for checklist in checklists
+        if checklist.is_survey
+        for s in generate_surveys(checklist, round(SURVEY_SHARE * count), seed, start, weeks)
+    ]
     files: dict[str, bytes] = {}
-    for evaluation in evaluations:
+    for evaluation in [*evaluations, *surveys]:
         path = f"{evaluation.contact_date:%Y-%m}/{export_filename(evaluation)}"
         if path in files:
             raise AssertionError(f"two evaluations share the file name {path}")
         files[path] = export_bytes(evaluation)
-    files[JSONL_FILE] = jsonl_bytes(evaluations)
+    files[JSONL_FILE] = jsonl_bytes([*evaluations, *surveys])  # the surveys last: earlier line numbers stay
     for name, content in broken_files(evaluations, seed).items():
         files[f"{BROKEN_DIR}/{name}"] = content
-    files[README_FILE] = readme(evaluations, checklists, count=count, seed=seed, start=start, weeks=weeks).encode()
+    text = readme(evaluations, checklists, count=count, seed=seed, start=start, weeks=weeks, surveys=surveys)
+    files[README_FILE] = text.encode()
     return files
 
 
@@ -765,6 +887,7 @@ def readme(
     seed: int,
     start: date,
     weeks: int,
+    surveys: Sequence[Evaluation] = (),
 ) -> str:
     """The Dutch README of the example set, with this set's own figures (means over monitoring)."""
     total = len(evaluations)
@@ -901,6 +1024,7 @@ def readme(
         f"{_nl(100 * direct / len(phone) if phone else float('nan'), 0)}% direct beantwoord. Er zit geen trend "
         "in de tijd in: verschillen tussen weken zijn toeval.",
         "",
+        *survey_readme(surveys, checklists),
         "## De kapotte bestanden",
         "",
         f"Elk bestand in `{BROKEN_DIR}/` moet geweigerd worden, om precies één reden:",
@@ -915,3 +1039,41 @@ def readme(
         "",
     ]
     return "\n".join(parts)
+
+
+def survey_readme(surveys: Sequence[Evaluation], checklists: Sequence[Checklist]) -> list[str]:
+    """The README's part on the citizen surveys, with this set's own mean marks."""
+    if not surveys:
+        return []
+    survey = next(c for c in checklists if c.id == surveys[0].checklist.id)
+    rows = []
+    for criterion in survey.criteria():
+        if criterion.kind != "quality":
+            continue
+        marks = [a.grade for e in surveys if (a := e.answers.get(criterion.id)) is not None and a.grade is not None]
+        about = survey.importance_of(criterion.id)
+        points: list[float] = []
+        if about is not None:
+            scale = survey.scale_of(about)
+            for e in surveys:
+                answer = e.answers.get(about.id)
+                if answer is None or answer.na:
+                    continue
+                if isinstance(scale, OptionsScale) and (option := scale.option(answer.option or "")) is not None:
+                    points.append(option.points)
+                elif answer.grade is not None:
+                    points.append(answer.grade)
+        rows.append((criterion.title, str(len(marks)), _nl(_mean(marks)), _nl(_mean(points))))
+    lines = ["| vraag | n | gemiddeld cijfer | gemiddeld belang (1–5) |", "|---|---|---|---|"]
+    lines += ["| " + " | ".join(row) + " |" for row in rows]
+    return [
+        f"**4. Een enquête onder bellers.** {len(surveys)} keer `{survey.id}`: een interviewer belde een inwoner "
+        "na een contact terug (`INT-01`, `INT-02`; medewerker `onbekend`). Ze staan in de maandmappen en achteraan "
+        f"in `{JSONL_FILE}`. Ze tellen niet mee in de kwaliteitscijfers hierboven: het overzicht toont ze apart. In "
+        "het model krijgt 'wijze waarop u bent geholpen' gemiddeld ongeveer een 7,4 en 'resultaat' een 6,8 (zoals "
+        "in de benchmark van 2006), en is 'afspraken nakomen' belangrijk maar het laagst gewaardeerd: het "
+        "duidelijke verbeterpunt in de prioriteitenmatrix. In deze set:",
+        "",
+        *lines,
+        "",
+    ]

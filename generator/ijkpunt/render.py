@@ -110,6 +110,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
         mode_labels=t.group("mode"),
         relationship_labels=t.group("relationship"),
         outcome_labels={channel: t.group(f"outcome.{channel}") for channel in get_args(Channel)},
+        survey_outcome_labels=t.group("outcome_survey"),
     )
     env.filters["scale_summary"] = lambda scale: scale_summary(scale, t)
     env.filters["plain"] = plain

@@ -88,12 +88,44 @@ def write_xlsx(report: AggregateReport, path: Path, t: Strings, lang: Lang) -> N
             for col, value in enumerate(values):
                 if value is not None:
                     sheet.write(row, col, value, number if isinstance(value, float) else None)
+        if report.surveys:
+            _survey_sheet(workbook, report, t, formats)
         sheet = workbook.add_worksheet(t("report.sheet_refused"))
         sheet.write_row(0, 0, [columns["source"], columns["line"], columns["code"], columns["reason"]], bold)
         for row, r in enumerate(report.refused, start=1):
             sheet.write_row(row, 0, [r.source, r.line, r.code, render(Problem(Code(r.code), (), r.params), lang)])
     finally:
         workbook.close()
+
+
+def _survey_sheet(workbook: Any, report: AggregateReport, t: Strings, formats: tuple[Any, ...]) -> None:
+    """One row per survey question: mark with interval, share at or above the pass mark, importance, quadrant."""
+    bold, share, number = formats
+    columns = t.group("report.survey")
+    sheet = workbook.add_worksheet(t("report.sheet_survey")[:31])
+    head = [
+        t("report.col.checklist"), "n", columns["question"], t("report.col.title"), columns["mark"],
+        t("report.col.low"), t("report.col.high"), columns["sufficient"], t("report.col.low"), t("report.col.high"),
+        columns["importance"], t("report.col.low"), t("report.col.high"), columns["quadrant"],
+    ]  # fmt: skip
+    sheet.write_row(0, 0, head, bold)
+    row = 1
+    for survey in report.surveys:
+        for q in survey.questions:
+            sheet.write_row(row, 0, [survey.checklist, q.mark.n, q.question, q.title])
+            importance = q.importance
+            values: list[tuple[float | None, Any]] = [
+                (q.mark.mean, number), (q.mark.low, number), (q.mark.high, number),
+                (q.sufficient.rate, share), (q.sufficient.low, share), (q.sufficient.high, share),
+                (importance.mean if importance else None, number), (importance.low if importance else None, number),
+                (importance.high if importance else None, number),
+            ]  # fmt: skip
+            for col, (value, fmt) in enumerate(values, start=4):
+                if value is not None:
+                    sheet.write(row, col, value, fmt)
+            if q.quadrant is not None:
+                sheet.write(row, 13, t.group("report.chart")[f"quadrant_{q.quadrant.replace('-', '_')}"])
+            row += 1
 
 
 def _bounds(figure: MeanFigure | RateFigure) -> tuple[float | None, float | None]:

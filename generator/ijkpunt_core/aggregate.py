@@ -22,7 +22,13 @@ Rules (tested in tests/core/test_aggregate.py):
   when its interval does not overlap the whole's;
 * agents with fewer evaluations than ``min_n`` are not shown (only how many were hidden);
 * evaluator drift: an evaluator's mean quality minus that of the other evaluators on the same
-  checklist, with a 95% interval (Welch); flagged when the interval excludes 0.
+  checklist, with a 95% interval (Welch); flagged when the interval excludes 0;
+* citizen surveys (checklist ``kind: survey``) are a different measurement: they never enter the quality
+  figures above (groups, criteria, drift) and are reported per survey in ``surveys``: per question the mean
+  mark with its interval, the share of marks at or above the pass mark (Wilson), the mean importance, and
+  the priority matrix quadrant (split at the mean importance and the mean mark over the questions); the
+  relationship and outcome shares. Mode and filters apply as to any evaluation; with an agent filter, a
+  survey with fewer than ``min_n`` answers is hidden.
 """
 
 from __future__ import annotations
@@ -37,9 +43,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from .checklist import Checklist, OutcomeTargets
+from .checklist import Checklist, GradeScale, OptionsScale, OutcomeTargets
 from .evaluate import format_version_problem, rescore
-from .evaluation import Evaluation, Mode
+from .evaluation import Answer, Evaluation, Mode
 from .problems import Code, Param, Problem
 from .scoring import Judged, judge
 from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
@@ -106,6 +112,9 @@ class Fact:
     relationship: str | None
     outcome: str | None  # "direct", "transferred" or "callback"
     transfers: int
+    survey: bool = False  # a citizen survey: reported apart, never in the quality figures
+    marks: tuple[tuple[str, float], ...] = ()  # survey: (question, mark as answered) for answered questions
+    importance: tuple[tuple[str, float], ...] = ()  # survey: (question it is about, importance as answered)
 
     def value(self, dimension: Dimension, period: Period) -> str:
         return period_of(self.date, period) if dimension == "period" else str(getattr(self, dimension))
@@ -118,13 +127,24 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
     """
     compliance: list[tuple[str, bool]] = []
     points: list[tuple[str, float]] = []
+    marks: list[tuple[str, float]] = []
+    importance: list[tuple[str, float]] = []
     for j in judged or judge(checklist, evaluation.answers):
         if j.na or not j.answered:
             continue
-        if j.criterion.kind == "compliance":
-            compliance.append((j.criterion.id, bool(j.met)))
+        criterion = j.criterion
+        if criterion.kind == "importance":
+            answer = evaluation.answers[criterion.id]
+            importance.append(
+                (criterion.importance_of or criterion.id, _as_answered(checklist.scale_of(criterion), answer))
+            )
+        elif criterion.kind == "compliance":
+            compliance.append((criterion.id, bool(j.met)))
         elif j.value is not None:
-            points.append((j.criterion.id, round(100 * j.value, 4)))
+            points.append((criterion.id, round(100 * j.value, 4)))
+            if checklist.is_survey:
+                answer = evaluation.answers[criterion.id]
+                marks.append((criterion.id, _as_answered(checklist.scale_of(criterion), answer)))
     outcome = evaluation.outcome
     return Fact(
         id=str(evaluation.id),
@@ -145,7 +165,18 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
         relationship=evaluation.relationship,
         outcome=outcome.result if outcome else None,
         transfers=outcome.transfers if outcome else 0,
+        survey=checklist.is_survey,
+        marks=tuple(marks),
+        importance=tuple(importance),
     )
+
+
+def _as_answered(scale: OptionsScale | GradeScale, answer: Answer) -> float:
+    """A survey answer in the scale's own terms: the grade, or the option's points."""
+    if isinstance(scale, GradeScale):
+        return float(answer.grade if answer.grade is not None else scale.min)
+    option = scale.option(answer.option or "")
+    return option.points if option is not None else scale.min_points
 
 
 def period_of(day: dt.date, period: Period) -> str:
@@ -258,6 +289,39 @@ class _Group:
                 rate.add(met)
 
 
+_SURVEY_OUTCOMES = ("direct", "transferred", "callback")
+
+
+@dataclass(slots=True)
+class _Survey:
+    """One survey's running figures: per question the marks and the importance, and the closing questions."""
+
+    n: int = 0
+    marks: dict[str, MeanAccumulator] = field(default_factory=dict)
+    sufficient: dict[str, RateAccumulator] = field(default_factory=dict)
+    importance: dict[str, MeanAccumulator] = field(default_factory=dict)
+    relationship: dict[str, RateAccumulator] = field(
+        default_factory=lambda: {r: RateAccumulator() for r in _RELATIONSHIP}
+    )
+    outcome: dict[str, RateAccumulator] = field(
+        default_factory=lambda: {o: RateAccumulator() for o in _SURVEY_OUTCOMES}
+    )
+
+    def add(self, fact: Fact, pass_mark: float) -> None:
+        self.n += 1
+        for question, mark in fact.marks:
+            self.marks.setdefault(question, MeanAccumulator()).add(mark)
+            self.sufficient.setdefault(question, RateAccumulator()).add(mark >= pass_mark)
+        for question, value in fact.importance:
+            self.importance.setdefault(question, MeanAccumulator()).add(value)
+        if fact.relationship is not None:
+            for level, acc in self.relationship.items():
+                acc.add(fact.relationship == level)
+        if fact.outcome is not None:
+            for name, acc in self.outcome.items():
+                acc.add(fact.outcome == name)
+
+
 # the report ---------------------------------------------------------------------------------------------
 
 
@@ -358,6 +422,46 @@ class Refusal(_Model):
     params: dict[str, str | int | float]
 
 
+Quadrant = Literal["improve", "strength", "low-priority", "less-important-strength"]
+QUADRANTS: tuple[Quadrant, ...] = ("improve", "strength", "low-priority", "less-important-strength")
+
+
+class SurveyQuestion(_Model):
+    """One survey question: how citizens rate it and how important they find it."""
+
+    question: str = Field(description="Id van de vraag.")
+    title: str
+    mark: MeanFigure = Field(description="Gemiddeld cijfer, met 95%-interval (op de schaal van de vraag).")
+    sufficient: RateFigure = Field(description="Aandeel cijfers vanaf het voldoende-cijfer, met Wilson-interval.")
+    importance: MeanFigure | None = Field(description="Gemiddeld belang, of null als de vraag geen belangvraag heeft.")
+    quadrant: Quadrant | None = Field(
+        description="Plaats in de prioriteitenmatrix: improve (belangrijk, lager oordeel: verbeterpunt), strength "
+        "(belangrijk, hoger oordeel: sterk punt), low-priority (minder belangrijk, lager oordeel), "
+        "less-important-strength (minder belangrijk, hoger oordeel); null zonder belang of met minder dan twee vragen."
+    )
+
+
+class SurveyFigures(_Model):
+    """A citizen survey (checklist kind `survey`), reported apart from the quality figures."""
+
+    checklist: str
+    title: str
+    n: int = Field(description="Aantal afgenomen enquêtes die meetellen.")
+    hidden: bool = Field(description="Niet getoond: gefilterd op medewerker en minder dan min_n enquêtes.")
+    pass_mark: int = Field(description="Voldoende vanaf dit cijfer.")
+    mark_min: int
+    mark_max: int
+    importance_min: float | None
+    importance_max: float | None
+    mean_mark: float | None = Field(description="Gemiddelde van de gemiddelde cijfers van de vragen: de ene grens.")
+    mean_importance: float | None = Field(description="Gemiddelde van het gemiddelde belang: de andere grens.")
+    questions: list[SurveyQuestion]
+    relationship: dict[str, RateFigure] = Field(
+        description="Aandeel verzwakt, behouden, versterkt (beeld van de gemeente)."
+    )
+    outcome: dict[str, RateFigure] = Field(description="Aandeel direct geholpen, doorverbonden, teruggebeld.")
+
+
 class AggregateReport(_Model):
     """What the report, the dashboard and ``ijkpunt aggregate --json`` show."""
 
@@ -373,6 +477,9 @@ class AggregateReport(_Model):
     criteria: list[CriterionFigures] = Field(description="Zwakste eerst.")
     drift: list[EvaluatorDrift]
     versions: list[VersionNote]
+    surveys: list[SurveyFigures] = Field(
+        default_factory=list, description="Klanttevredenheidsenquêtes, apart van de kwaliteitscijfers."
+    )
 
 
 @dataclass
@@ -398,6 +505,7 @@ class Aggregator:
         self.trend: dict[str, _Group] = {}
         self.by_evaluator: dict[tuple[str, str], MeanAccumulator] = {}
         self.versions: dict[str, set[str]] = {}
+        self.surveys: dict[str, _Survey] = {}
 
     def add_text(self, text: str, source: str, line: int = 1) -> Fact | None:
         """Read, check and add one exported evaluation; a refusal is recorded, never raised."""
@@ -433,6 +541,13 @@ class Aggregator:
             if allowed and fact.value(dimension, config.period) not in allowed:
                 self.excluded[f"filter:{dimension}"] = self.excluded.get(f"filter:{dimension}", 0) + 1
                 return
+        if fact.survey:  # a different measurement: never mixed into the quality figures
+            checklist = self.index.by_id.get(fact.checklist)
+            scale = _mark_scale(checklist) if checklist is not None else None
+            pass_mark = scale.pass_mark if scale is not None else math.inf
+            self.surveys.setdefault(fact.checklist, _Survey()).add(fact, pass_mark)
+            self.versions.setdefault(fact.checklist, set()).add(fact.version)
+            return
         self.overall.add(fact, with_criteria=True)
         for dimension, groups in self.groups.items():
             key = fact.value(dimension, config.period)
@@ -459,7 +574,7 @@ class Aggregator:
             min_n=self.config.min_n,
             modes=list(self.config.modes),
             read=self.read,
-            used=self.overall.n,
+            used=self.overall.n + sum(s.n for s in self.surveys.values()),
             excluded=dict(sorted(self.excluded.items())),
             refused=self.refused,
             overall=overall,
@@ -467,6 +582,57 @@ class Aggregator:
             criteria=self._criteria(),
             drift=self._drift(),
             versions=self._versions(),
+            surveys=[self._survey(key, survey) for key, survey in sorted(self.surveys.items())],
+        )
+
+    def _survey(self, checklist_id: str, survey: _Survey) -> SurveyFigures:
+        checklist = self.index.by_id.get(checklist_id)
+        scale = _mark_scale(checklist) if checklist is not None else None
+        low, high = (scale.min, scale.max) if scale is not None else (0, 10)
+        importance_range = _importance_range(checklist) if checklist is not None else None
+        hidden = bool(self.config.filters.get("agent")) and survey.n < self.config.min_n
+        titles = {c.id: c.title for c in checklist.criteria()} if checklist is not None else {}
+        order = list(titles) + sorted(set(survey.marks) - set(titles))
+        asked = [q for q in order if q in survey.marks] if not hidden else []
+        means = {q: survey.marks[q].mean for q in asked}
+        importances = {q: survey.importance[q].mean for q in asked if q in survey.importance}
+        rated = [q for q in asked if q in importances]
+        mean_mark = sum(means[q] for q in rated) / len(rated) if len(rated) >= 2 else None
+        mean_importance = sum(importances[q] for q in rated) / len(rated) if len(rated) >= 2 else None
+        questions = []
+        for q in asked:
+            quadrant: Quadrant | None = None
+            if mean_mark is not None and mean_importance is not None and q in importances:
+                important, high_mark = importances[q] >= mean_importance, means[q] >= mean_mark
+                quadrant = QUADRANTS[(0 if important else 2) + (1 if high_mark else 0)]
+            importance = survey.importance.get(q)
+            questions.append(
+                SurveyQuestion(
+                    question=q,
+                    title=titles.get(q, q),
+                    mark=survey.marks[q].figure(bounds=(low, high)),
+                    sufficient=survey.sufficient[q].figure(),
+                    importance=importance.figure(bounds=importance_range or (-math.inf, math.inf))
+                    if importance is not None
+                    else None,
+                    quadrant=quadrant,
+                )
+            )
+        return SurveyFigures(
+            checklist=checklist_id,
+            title=checklist.title if checklist is not None else checklist_id,
+            n=survey.n,
+            hidden=hidden,
+            pass_mark=scale.pass_mark if scale is not None else 0,
+            mark_min=low,
+            mark_max=high,
+            importance_min=importance_range[0] if importance_range else None,
+            importance_max=importance_range[1] if importance_range else None,
+            mean_mark=round(mean_mark, 2) if mean_mark is not None else None,
+            mean_importance=round(mean_importance, 2) if mean_importance is not None else None,
+            questions=questions,
+            relationship={} if hidden else {name: acc.figure() for name, acc in survey.relationship.items()},
+            outcome={} if hidden else {name: acc.figure() for name, acc in survey.outcome.items()},
         )
 
     def _figures(self, key: str, group: _Group, overall: GroupFigures | None) -> GroupFigures:
@@ -606,6 +772,26 @@ class Aggregator:
                 )
             )
         return notes
+
+
+def _mark_scale(checklist: Checklist) -> GradeScale | None:
+    """The grade scale of a survey's questions (the first question on a grade scale)."""
+    for criterion in checklist.criteria():
+        scale = checklist.scale_of(criterion)
+        if criterion.kind == "quality" and isinstance(scale, GradeScale):
+            return scale
+    return None
+
+
+def _importance_range(checklist: Checklist) -> tuple[float, float] | None:
+    """The lowest and highest value an importance question can have (grade or option points)."""
+    for criterion in checklist.criteria():
+        if criterion.kind == "importance":
+            scale = checklist.scale_of(criterion)
+            if isinstance(scale, GradeScale):
+                return float(scale.min), float(scale.max)
+            return scale.min_points, scale.max_points
+    return None
 
 
 def _pairwise(groups: list[GroupFigures]) -> list[GroupFigures]:

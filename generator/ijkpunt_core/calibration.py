@@ -34,7 +34,7 @@ from .agreement import (
     percent_agreement,
     split_not_applicable,
 )
-from .checklist import Checklist, Criterion, GradeScale
+from .checklist import Checklist, Criterion, GradeScale, Kind
 from .evaluation import Answer
 from .kit import Kit, KitContact
 from .result_code import Result
@@ -70,7 +70,7 @@ class CriterionAgreement(_Model):
 
     criterion: str
     title: str
-    kind: Literal["quality", "compliance"]
+    kind: Kind
     focus: bool = Field(description="Een focuscriterium van de kit.")
     level: Level = Field(
         description="Meetniveau van alfa: ordinal bij 3 of meer antwoorden of een cijfer, anders nominal."

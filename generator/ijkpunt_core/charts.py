@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from .aggregate import AggregateReport
+from .aggregate import AggregateReport, SurveyFigures
 from .stats import MeanFigure, RateFigure
 
 __all__ = ["SCHEMA", "charts"]
@@ -128,15 +128,101 @@ def _criteria(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, A
     return _bars(labels["criteria_title"], values, y, labels["score"], with_n=False)
 
 
+MATRIX_MARGIN = 0.4
+"""How far the priority matrix's axes reach beyond its points (in the scales' own units)."""
+
+
+def _span(values: list[float], centre: float, low: float, high: float) -> list[float]:
+    """An axis domain around the points and the split line, within the scale."""
+    return [max(low, min(*values, centre) - MATRIX_MARGIN), min(high, max(*values, centre) + MATRIX_MARGIN)]
+
+
+def _matrix(survey: SurveyFigures, labels: Mapping[str, str]) -> dict[str, Any] | None:
+    """The priority matrix: importance (x) against the mean mark (y), split at the means over the questions.
+
+    Each point is labelled with its question; the four quadrants carry their names in their corners.
+    """
+    if survey.mean_mark is None or survey.mean_importance is None:
+        return None
+    values: list[dict[str, Any]] = [
+        {
+            "question": q.title,
+            "importance": q.importance.mean,
+            "mark": q.mark.mean,
+            "n": q.mark.n,
+            "quadrant": labels[f"quadrant_{q.quadrant.replace('-', '_')}"],
+            # the label points away from the split line, so neighbours either side of it do not collide
+            "side": "right" if q.importance.mean >= survey.mean_importance else "left",
+        }
+        for q in survey.questions
+        if q.importance is not None and q.importance.mean is not None and q.mark.mean is not None and q.quadrant
+    ]
+    if len(values) < 2:
+        return None
+    low_i, high_i = survey.importance_min or 0.0, survey.importance_max or 10.0
+    x_domain = _span([float(v["importance"]) for v in values], survey.mean_importance, low_i, high_i)
+    y_domain = _span([float(v["mark"]) for v in values], survey.mean_mark, survey.mark_min, survey.mark_max)
+    x = {"type": "quantitative", "title": labels["importance"], "scale": {"domain": x_domain, "zero": False}}
+    y = {"type": "quantitative", "title": labels["mark"], "scale": {"domain": y_domain, "zero": False}}
+    # quadrant names in the corners: (importance high?, mark high?) → corner of the domain
+    corners = {
+        "improve": (x_domain[1], y_domain[0], "right", "bottom"),
+        "strength": (x_domain[1], y_domain[1], "right", "top"),
+        "low-priority": (x_domain[0], y_domain[0], "left", "bottom"),
+        "less-important-strength": (x_domain[0], y_domain[1], "left", "top"),
+    }
+    spec = _base(labels["matrix_title"].format(survey=survey.title), values)
+    spec["height"] = 360
+    spec["layer"] = [
+        {"mark": {"type": "rule", "strokeDash": [4, 4], "color": "#666"},
+         "data": {"values": [{"at": survey.mean_importance}]}, "encoding": {"x": {**x, "field": "at"}}},
+        {"mark": {"type": "rule", "strokeDash": [4, 4], "color": "#666"},
+         "data": {"values": [{"at": survey.mean_mark}]}, "encoding": {"y": {**y, "field": "at"}}},
+        *(
+            {
+                "mark": {"type": "text", "align": align, "baseline": baseline, "dx": 4 if align == "left" else -4,
+                         "dy": 4 if baseline == "top" else -4, "fontStyle": "italic", "color": "#555"},
+                "data": {"values": [{"x": cx, "y": cy, "text": labels[f"quadrant_{name.replace('-', '_')}"]}]},
+                "encoding": {"x": {**x, "field": "x"}, "y": {**y, "field": "y"}, "text": {"field": "text"}},
+            }
+            for name, (cx, cy, align, baseline) in corners.items()
+        ),
+        {
+            "mark": {"type": "point", "filled": True, "size": 80},
+            "encoding": {
+                "x": {**x, "field": "importance"},
+                "y": {**y, "field": "mark"},
+                "tooltip": [{"field": "question"}, {"field": "mark"}, {"field": "importance"},
+                            {"field": "quadrant"}, {"field": "n"}],
+            },
+        },
+        *(
+            {
+                "transform": [{"filter": {"field": "side", "equal": side}}],
+                "mark": {"type": "text", "align": "left" if side == "right" else "right",
+                         "dx": 7 if side == "right" else -7, "baseline": "middle"},
+                "encoding": {"x": {**x, "field": "importance"}, "y": {**y, "field": "mark"},
+                             "text": {"field": "question"}},
+            }
+            for side in ("left", "right")
+        ),
+    ]  # fmt: skip
+    return spec
+
+
 def charts(report: AggregateReport, labels: Mapping[str, str]) -> dict[str, dict[str, Any]]:
-    """The report's charts by name (trend, team, criteria); a chart without data to show is left out.
+    """The report's charts by name (trend, team, criteria, and ``matrix:{survey}`` per survey); a chart
+    without data to show is left out.
 
     ``labels``: ``period``, ``quality``, ``score``, ``team``, ``trend_title``, ``groups_title`` (with
-    ``{what}``) and ``criteria_title``.
+    ``{what}``) and ``criteria_title``; for the priority matrix ``matrix_title`` (with ``{survey}``),
+    ``importance``, ``mark`` and ``quadrant_improve``, ``quadrant_strength``, ``quadrant_low_priority``,
+    ``quadrant_less_important_strength``.
     """
     found = {
         "trend": _trend(report, labels),
         "team": _groups(report, "team", labels),
         "criteria": _criteria(report, labels),
+        **{f"matrix:{s.checklist}": _matrix(s, labels) for s in report.surveys if not s.hidden},
     }
     return {name: spec for name, spec in found.items() if spec is not None}

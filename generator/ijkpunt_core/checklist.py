@@ -29,7 +29,8 @@ Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max
 Points = Annotated[float, Field(ge=0, le=1000, allow_inf_nan=False)]
 
 Channel = Literal["telefoon", "e-mail", "chat", "balie"]
-Kind = Literal["quality", "compliance"]
+Kind = Literal["quality", "compliance", "importance"]
+ChecklistKind = Literal["quality", "survey"]
 Kpi = Literal["klanttevredenheid", "eerste-contactoplossing", "vertrouwen", "compliance"]
 CriticalPolicy = Literal["zero-score", "fail-contact"]
 Relationship = Literal["weakened", "kept", "strengthened"]
@@ -141,7 +142,16 @@ class Criterion(Document):
 
     id: Id
     title: Text = Field(description="Korte naam, zoals op het formulier.")
-    kind: Kind = Field(description="`quality` telt mee in de kwaliteitsscore; `compliance` wordt apart gerapporteerd.")
+    kind: Kind = Field(
+        description="`quality` telt mee in de kwaliteitsscore; `compliance` wordt apart gerapporteerd; "
+        "`importance` (alleen in een enquête) vraagt hoe belangrijk de inwoner de vraag in `importance_of` vindt "
+        "en telt nergens in mee, behalve in de volledigheid."
+    )
+    importance_of: Id | None = Field(
+        default=None,
+        description="Alleen bij `kind: importance`: id van de vraag (een `quality`-criterium van deze checklist) "
+        "waarvan deze vraag het belang meet. Per vraag hoogstens één belangvraag.",
+    )
     scale: Id = Field(description="Id van een schaal uit `scales`.")
     weight: float = Field(
         default=1.0, gt=0, le=100, allow_inf_nan=False, description="Gewicht in de gewogen score (groter dan 0)."
@@ -282,6 +292,14 @@ class Checklist(Document):
     )
     title: Text = Field(description="Naam van de checklist in het handboek en boven het formulier.")
     channel: Channel = Field(description="Het kanaal waarvoor de checklist is.")
+    kind: ChecklistKind = Field(
+        default="quality",
+        description="`quality`: een beoordelaar beoordeelt een contact van een medewerker (standaard). `survey`: "
+        "een enquête (klanttevredenheidsonderzoek) die een interviewer afneemt door een inwoner na een contact "
+        "met het KCC terug te bellen en zijn antwoorden vast te leggen; de vragen zijn dan criteria van soort "
+        "`quality` (het oordeel) en `importance` (het belang). Enquêteresultaten worden apart gerapporteerd en "
+        "nooit met kwaliteitsscores gemengd.",
+    )
     license: Text = Field(description="Licentie van de tekst, bijv. `CC-BY-4.0`.")
     description: Text = Field(description="Inleiding voor het handboek.")
     critical_policy: CriticalPolicy = Field(
@@ -316,6 +334,14 @@ class Checklist(Document):
         """All criteria in form order."""
         return list(self._criteria)
 
+    @property
+    def is_survey(self) -> bool:
+        return self.kind == "survey"
+
+    def importance_of(self, criterion_id: str) -> Criterion | None:
+        """The importance question that asks about criterion ``criterion_id`` (a survey's question), if any."""
+        return next((c for c in self.criteria() if c.kind == "importance" and c.importance_of == criterion_id), None)
+
     def criterion(self, criterion_id: str) -> Criterion | None:
         return self._criteria_by_id.get(criterion_id)
 
@@ -340,7 +366,9 @@ class Checklist(Document):
     # cannot go stale, except through model_copy(update=…), which drops it.
     @cached_property
     def _content_hash(self) -> str:
-        canonical = json.dumps(self.model_dump(mode="json"), sort_keys=True, ensure_ascii=False, separators=(",", ":"))
+        canonical = json.dumps(
+            _hashed_form(self.model_dump(mode="json")), sort_keys=True, ensure_ascii=False, separators=(",", ":")
+        )
         return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
     # Looked up for every answer of every evaluation read (same reasoning: frozen, dropped by model_copy).
@@ -357,3 +385,23 @@ class Checklist(Document):
         for cached in ("_content_hash", "_criteria", "_criteria_by_id"):
             copy.__dict__.pop(cached, None)
         return copy
+
+
+def _hashed_form(dumped: dict[str, Any]) -> dict[str, Any]:
+    """The checklist as its content hash sees it: fields added later are left out while they hold their default.
+
+    ``kind`` (checklist) and ``importance_of`` (criterion) came with the survey; a checklist that uses neither
+    keeps the hash it had before they existed, so evaluations exported earlier still name their exact version.
+    """
+    if dumped.get("kind") == "quality":
+        dumped = {k: v for k, v in dumped.items() if k != "kind"}
+    sections = [
+        {
+            **s,
+            "criteria": [
+                {k: v for k, v in c.items() if not (k == "importance_of" and v is None)} for c in s["criteria"]
+            ],
+        }
+        for s in dumped.get("sections", [])
+    ]
+    return {**dumped, "sections": sections}

@@ -126,6 +126,27 @@ NL: dict[Code, Message] = {
     Code.CHANGELOG_VERSION: _m(
         "wijzigingslogboek loopt achter", "de nieuwste regel van `changes` moet over versie {version} gaan"
     ),
+    Code.IMPORTANCE_OUTSIDE_SURVEY: _m(
+        "belangvraag buiten een enquête",
+        "een criterium van soort `importance` hoort alleen in een enquête; zet `kind: survey` bovenaan de checklist "
+        "of kies `quality` of `compliance`",
+    ),
+    Code.IMPORTANCE_OF_MISSING: _m(
+        "belangvraag zonder vraag",
+        "een belangvraag noemt in `importance_of` de id van de vraag waarvan ze het belang meet",
+    ),
+    Code.IMPORTANCE_OF_NOT_ALLOWED: _m(
+        "`importance_of` bij een gewone vraag",
+        "alleen een criterium van soort `importance` heeft `importance_of`; haal het weg of zet `kind: importance`",
+    ),
+    Code.IMPORTANCE_OF_UNKNOWN: _m(
+        "belangvraag over een onbekende vraag",
+        "'{target}' is geen vraag van soort `quality` in deze checklist",
+    ),
+    Code.IMPORTANCE_TWICE: _m(
+        "twee belangvragen over dezelfde vraag",
+        "criterium '{other}' vraagt al naar het belang van '{target}'; houd één belangvraag per vraag",
+    ),
     Code.UNUSED_SCALE: _m("schaal niet gebruikt", "schaal '{scale}' wordt door geen enkel criterium gebruikt"),
     Code.DUPLICATE_CHECKLIST: _m(
         "dubbele checklist-id", "checklist-id '{id}' wordt ook gebruikt door {other}; ids moeten uniek zijn"
@@ -377,6 +398,27 @@ EN: dict[Code, Message] = {
     ),
     Code.CHANGELOG_VERSION: _m(
         "changelog behind the version", "the newest entry of `changes` must be about version {version}"
+    ),
+    Code.IMPORTANCE_OUTSIDE_SURVEY: _m(
+        "importance question outside a survey",
+        "a criterion of kind `importance` belongs only in a survey; put `kind: survey` at the top of the checklist "
+        "or choose `quality` or `compliance`",
+    ),
+    Code.IMPORTANCE_OF_MISSING: _m(
+        "importance question without its question",
+        "an importance question names in `importance_of` the id of the question whose importance it asks",
+    ),
+    Code.IMPORTANCE_OF_NOT_ALLOWED: _m(
+        "`importance_of` on an ordinary question",
+        "only a criterion of kind `importance` has `importance_of`; remove it or set `kind: importance`",
+    ),
+    Code.IMPORTANCE_OF_UNKNOWN: _m(
+        "importance question about an unknown question",
+        "'{target}' is not a question of kind `quality` in this checklist",
+    ),
+    Code.IMPORTANCE_TWICE: _m(
+        "two importance questions about the same question",
+        "criterion '{other}' already asks the importance of '{target}'; keep one importance question per question",
     ),
     Code.UNUSED_SCALE: _m("scale not used", "scale '{scale}' is not used by any criterion"),
     Code.DUPLICATE_CHECKLIST: _m(

@@ -2,7 +2,9 @@
 
 Quality score = Σ(weight × normalised points) / Σ(weight) over the answered,
 applicable quality criteria, as a percentage. n.v.t. leaves the denominator.
-Compliance criteria are reported apart as passed/failed. A critical criterion
+Compliance criteria are reported apart as passed/failed. Importance questions (a survey's "how important
+is this to you?") count only for completeness: never in the quality score, compliance or critical results.
+A critical criterion
 that is not met, or a flagged critical error, fails the contact: the checklist's
 policy either sets the quality score to 0 or keeps it and marks the contact failed.
 """
@@ -52,11 +54,12 @@ def percentage(weighted: list[tuple[float, float]]) -> float | None:
     """Weighted mean of (weight, value) pairs as a percentage with one decimal."""
     if not weighted:
         return None
-    weights, values = zip(*weighted, strict=True)
+    weights = [w for w, _ in weighted]
     total_weight = sum(weights)
     if not total_weight:
         return None
-    return round(100 * sum(map(operator.mul, weights, values)) / total_weight, 1)
+    weighted_sum: float = sum(map(operator.mul, weights, [v for _, v in weighted]))
+    return round(100 * weighted_sum / total_weight, 1)
 
 
 def score(
@@ -152,7 +155,7 @@ def _critical(checklist: Checklist, judged: Sequence[Judged], critical_errors: S
     criteria = [
         {"criterion": j.criterion.id, "title": j.criterion.title}
         for j in judged
-        if j.criterion.critical and j.met is False
+        if j.criterion.critical and j.criterion.kind != "importance" and j.met is False
     ]
     flagged = [{"error": e.id, "title": e.title} for e in checklist.critical_errors if e.id in critical_errors]
     return {

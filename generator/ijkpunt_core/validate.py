@@ -61,6 +61,7 @@ def consistency_problems(data: object) -> list[Problem]:
         *_section_problems(document),
         *_criterion_text_problems(document),
         *_checklist_problems(document),
+        *_importance_problems(document),
         *unsafe_text_problems(document),
     ]
 
@@ -226,6 +227,36 @@ def _checklist_problems(document: dict[str, Any]) -> Iterator[Problem]:
     version = document.get("version")
     if changes and isinstance(version, str) and changes[0][1].get("version") != version:
         yield Problem(Code.CHANGELOG_VERSION, ("changes", 0, "version"), {"version": version})
+
+
+def _importance_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    """Importance questions: only in a survey, each about one existing quality question, one per question."""
+    survey = document.get("kind") == "survey"
+    located = [
+        (("sections", s, "criteria", c), criterion)
+        for s, section in _items(document.get("sections"))
+        for c, criterion in _items(section.get("criteria"))
+    ]
+    questions = tuple(str(c.get("id")) for _, c in located if c.get("kind") == "quality")
+    asked: dict[str, str] = {}
+    for path, criterion in located:
+        target = criterion.get("importance_of")
+        if criterion.get("kind") != "importance":
+            if target is not None:
+                yield Problem(Code.IMPORTANCE_OF_NOT_ALLOWED, (*path, "importance_of"))
+            continue
+        if not survey:
+            yield Problem(Code.IMPORTANCE_OUTSIDE_SURVEY, (*path, "kind"))
+        if target is None:
+            yield Problem(Code.IMPORTANCE_OF_MISSING, (*path, "importance_of"))
+        elif not isinstance(target, str):
+            continue  # pydantic reports the type
+        elif target not in questions:
+            yield Problem(Code.IMPORTANCE_OF_UNKNOWN, (*path, "importance_of"), {"target": target}, allowed=questions)
+        elif target in asked:
+            yield Problem(Code.IMPORTANCE_TWICE, (*path, "importance_of"), {"target": target, "other": asked[target]})
+        else:
+            asked[target] = str(criterion.get("id"))
 
 
 def _source_problems(sources: object, path: Path, known: tuple[str, ...]) -> Iterator[Problem]:

@@ -36,6 +36,17 @@ const COLUMNS = {
   target: "js.dashboard.col_target",
   norm: "js.dashboard.col_norm",
   measured: "js.dashboard.col_measured",
+  question: "js.dashboard.col_question",
+  mark: "js.dashboard.col_mark",
+  sufficient: "js.dashboard.col_sufficient",
+  importance: "js.dashboard.col_importance",
+  quadrant: "js.dashboard.col_quadrant",
+};
+const QUADRANTS = {
+  improve: "js.dashboard.quadrant_improve",
+  strength: "js.dashboard.quadrant_strength",
+  "low-priority": "js.dashboard.quadrant_low_priority",
+  "less-important-strength": "js.dashboard.quadrant_less_important_strength",
 };
 const TARGETS = {
   direct_min: "js.dashboard.target_direct_min",
@@ -51,6 +62,13 @@ const CHART_LABELS = () => ({
   trend_title: t("js.dashboard.chart_trend_title"),
   groups_title: t("js.dashboard.chart_groups_title"),
   criteria_title: t("js.dashboard.chart_criteria_title"),
+  matrix_title: t("js.dashboard.chart_matrix_title"),
+  importance: t("js.dashboard.chart_importance"),
+  mark: t("js.dashboard.chart_mark"),
+  quadrant_improve: t("js.dashboard.quadrant_improve"),
+  quadrant_strength: t("js.dashboard.quadrant_strength"),
+  quadrant_low_priority: t("js.dashboard.quadrant_low_priority"),
+  quadrant_less_important_strength: t("js.dashboard.quadrant_less_important_strength"),
 });
 let last = null;
 let renderer = null;
@@ -76,7 +94,12 @@ async function showCharts(specs) {
     figure.append(el("div"));
     return [figure, spec];
   });
-  box.replaceChildren(...figures.map(([figure]) => figure));
+  // a survey's priority matrix goes with its survey's table (show() made a place for it), the rest together
+  const matrix = ([figure]) => figure.dataset.chart.startsWith("matrix:");
+  box.replaceChildren(...figures.filter((f) => !matrix(f)).map(([figure]) => figure));
+  for (const [figure] of figures.filter(matrix)) {
+    document.querySelector(`[data-matrix-for="${CSS.escape(figure.dataset.chart.slice(7))}"]`)?.replaceChildren(figure);
+  }
   if (!figures.length) return;
   await chartRenderer();
   for (const [figure, spec] of figures) {
@@ -262,11 +285,54 @@ function show(report) {
       t(DRIFT[d.direction]),
     ],
   })));
+  showSurveys(report);
   const versions = document.getElementById("ijk-versions");
   versions.replaceChildren(...report.versions.map((v) => el("p", t("js.dashboard.versions", {
     checklist: v.checklist, versions: v.versions.join(", "), criteria: v.not_in_every_version.join(", ") || "—",
   }), { class: "ijk-hint" })));
   results.hidden = false;
+}
+
+/** The citizen surveys, apart from the quality figures: per question mark, share ≥ pass mark, importance, quadrant. */
+function showSurveys(report) {
+  const section = document.getElementById("ijk-survey");
+  const blocks = document.getElementById("ijk-survey-blocks");
+  blocks.replaceChildren();
+  section.hidden = !report.surveys.length;
+  for (const s of report.surveys) {
+    const block = el("div", "", { class: "ijk-survey-block", "data-survey": s.checklist });
+    blocks.append(block);
+    if (s.hidden) {
+      block.append(el("p", t("js.dashboard.survey_hidden", { title: s.title, min_n: report.min_n })));
+      continue;
+    }
+    const id = `ijk-survey-${s.checklist}`;
+    block.append(el("h3", t("js.dashboard.survey_count", { title: s.title, n: s.n }), { id: `${id}-title` }));
+    const wrap = el("div", "", { class: "ijk-table-wrap", tabindex: "0", role: "region", "aria-labelledby": `${id}-title` });
+    wrap.append(el("table", "", { class: "ijk-results-table", id }));
+    block.append(wrap);
+    table(id, ["question", "mark", "sufficient", "importance", "quadrant"], s.questions.map((q) => ({
+      attributes: { "data-question": q.question },
+      values: [
+        q.title, mean(q.mark),
+        q.sufficient.n ? t("js.dashboard.survey_sufficient", {
+          count: q.sufficient.count, n: q.sufficient.n, pass_mark: s.pass_mark,
+          share: formatShare(q.sufficient.rate), low: formatShare(q.sufficient.low), high: formatShare(q.sufficient.high),
+        }) : "—",
+        q.importance ? mean(q.importance) : "—",
+        q.quadrant ? t(QUADRANTS[q.quadrant]) : "—",
+      ],
+    })));
+    block.append(
+      el("p", t("js.dashboard.survey_relationship", {
+        strengthened: rate(s.relationship.strengthened), kept: rate(s.relationship.kept), weakened: rate(s.relationship.weakened),
+      }), { class: "ijk-survey-relationship" }),
+      el("p", t("js.dashboard.survey_outcome", {
+        direct: rate(s.outcome.direct), transferred: rate(s.outcome.transferred), callback: rate(s.outcome.callback),
+      }), { class: "ijk-survey-outcome" }),
+      el("div", "", { class: "ijk-survey-matrix", "data-matrix-for": s.checklist }),
+    );
+  }
 }
 
 function showBreakdown(report) {

@@ -2,7 +2,7 @@
 // export or delete. Reading and writing records is all this page does; scoring happens on the form.
 import { download } from "./export.js";
 import { el, formatNumber, labelCells } from "./kit-common.js";
-import { newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
+import { STATUS_TEXT, STORAGE_TEXT, newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
 import { formatTime, t } from "./strings.js";
 
 const records = recordStore();
@@ -34,7 +34,7 @@ function show(note = "") {
   const state = storageState();
   storageProblem.hidden = state === "ok" && broken === 0;
   storageProblem.textContent = [
-    state === "ok" ? "" : t(`js.my.storage_${state}`),
+    state === "ok" ? "" : t(STORAGE_TEXT[state]),
     broken ? t("js.my.broken", { count: broken }) : "",
   ].filter(Boolean).join(" ");
   const finished = list.filter((r) => r.exported).length;
@@ -64,7 +64,7 @@ function row(record) {
     el("td", values.contact_date || "—"),
     el("td", modes[values.mode || "monitoring"] ?? values.mode ?? "—"),
     el("td", score == null ? "—" : record.summary.complete ? formatNumber(score) : t("js.my.provisional", { score: formatNumber(score) })),
-    el("td", t(`js.draft.status.${state}`), { "data-status": state }),
+    el("td", t(STATUS_TEXT[state]), { "data-status": state }),
     el("td", record.updated_at ? formatTime(new Date(record.updated_at)) : "—"),
     actions,
   ]);
@@ -84,7 +84,7 @@ function button(text, action) {
 function duplicate(record) {
   const copy = { ...newRecord(record.checklist, { ...record.values }), summary: record.summary };
   const result = records.put(copy);
-  show(result.ok ? t("js.my.duplicated") : t(`js.my.storage_${result.reason}`));
+  show(result.ok ? t("js.my.duplicated") : t(STORAGE_TEXT[result.reason]));
 }
 
 function exportOne(record) {
@@ -110,7 +110,7 @@ document.getElementById("ijk-undo-button").addEventListener("click", () => {
     removed = null;
     undo.hidden = true;
   }
-  show(result.ok ? t("js.my.restored") : t(`js.my.storage_${result.reason}`));
+  show(result.ok ? t("js.my.restored") : t(STORAGE_TEXT[result.reason]));
 });
 
 document.getElementById("ijk-export-all").addEventListener("click", () => {

@@ -12,9 +12,11 @@ export function titleOf(criterionId) {
 /** "Nog in te vullen: 3 criteria, de relatievraag." or "Alles is ingevuld." */
 export function describeMissing(missing) {
   const open = missing.filter((id) => id !== "relationship" && id !== "outcome").length;
+  const survey = document.getElementById("ijk-form")?.dataset.kind === "survey"; // a survey asks questions
   const parts = [];
-  if (open) parts.push(t(open === 1 ? "js.score.missing_one" : "js.score.missing_many", { count: open }));
-  if (missing.includes("relationship")) parts.push(t("js.score.missing_relationship"));
+  if (open && survey) parts.push(t(open === 1 ? "js.score.missing_question_one" : "js.score.missing_question_many", { count: open }));
+  else if (open) parts.push(t(open === 1 ? "js.score.missing_one" : "js.score.missing_many", { count: open }));
+  if (missing.includes("relationship")) parts.push(t(survey ? "js.score.missing_image" : "js.score.missing_relationship"));
   if (missing.includes("outcome")) parts.push(t("js.score.missing_outcome"));
   return parts.length ? t("js.score.missing", { parts: parts.join(", ") }) : t("js.score.complete");
 }

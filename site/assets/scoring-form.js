@@ -6,7 +6,7 @@ import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
 import { bindDetailsToggle, describeMissing } from "./score-panel.js";
-import { newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
+import { STATUS_TEXT, newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
 import { formatTime, lang, t } from "./strings.js";
 
 const PAGE_MODULES = new Set([
@@ -18,7 +18,26 @@ const PAGE_MODULES = new Set([
   "dashboard",
   "my-evaluations",
 ]);
-const DRAFT_PARAMETER = "concept"; // scoren/<checklist>/#concept=<evaluation id> opens that draft
+const DRAFT_PARAMETER = "concept";
+const SAVED_TEXT = {
+  new: "js.draft.new",
+  kept: "js.draft.kept",
+  saved: "js.draft.saved",
+  full: "js.draft.full",
+  blocked: "js.draft.blocked",
+};
+const CHANGE_TEXT = { added: "js.version.added", removed: "js.version.removed", changed: "js.version.changed" };
+const ASPECT_TEXT = {
+  title: "js.version.aspect.title",
+  definition: "js.version.aspect.definition",
+  scale: "js.version.aspect.scale",
+  weight: "js.version.aspect.weight",
+  kind: "js.version.aspect.kind",
+  critical: "js.version.aspect.critical",
+  na: "js.version.aspect.na",
+  anchors: "js.version.aspect.anchors",
+  section: "js.version.aspect.section",
+}; // scoren/<checklist>/#concept=<evaluation id> opens that draft
 const ownModule = document.querySelector("[data-ijk-page]")?.dataset.ijkPage;
 const form = document.getElementById("ijk-form");
 if (PAGE_MODULES.has(ownModule)) import(`./${ownModule}.js`);
@@ -122,7 +141,7 @@ function start(form) {
   function showSaved(state) {
     saved.dataset.state = state;
     const time = formatTime(new Date(record.updated_at ?? Date.now()));
-    saved.textContent = t(`js.draft.${state}`, { time, status: t(`js.draft.status.${recordStatus(record)}`) });
+    saved.textContent = t(SAVED_TEXT[state], { time, status: t(STATUS_TEXT[recordStatus(record)]) });
     // only a failure interrupts; a saved state is there to be looked at, not read out on every key press
     if (state === "full" || state === "blocked") saved.setAttribute("role", "alert");
     else saved.removeAttribute("role");
@@ -154,9 +173,9 @@ function start(form) {
         ...(changes.length ? changes : [null]).map((change) => {
           const item = document.createElement("li");
           item.textContent = change
-            ? t(`js.version.${change.change}`, {
+            ? t(CHANGE_TEXT[change.change], {
                 title: change.title,
-                aspects: change.aspects.map((a) => t(`js.version.aspect.${a}`)).join(", "),
+                aspects: change.aspects.map((a) => t(ASPECT_TEXT[a])).join(", "),
               })
             : t("js.version.none");
           return item;

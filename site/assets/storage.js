@@ -80,6 +80,10 @@ export function recordStore() {
   };
 }
 
+/** The words for a record's status and for a failed write (keys of the page's strings). */
+export const STATUS_TEXT = { draft: "js.draft.status.draft", finished: "js.draft.status.finished", changed: "js.draft.status.changed" };
+export const STORAGE_TEXT = { full: "js.my.storage_full", blocked: "js.my.storage_blocked" };
+
 /** "draft", "finished", or "changed" (edited after it was exported). */
 export function status(record) {
   if (!record.exported) return "draft";

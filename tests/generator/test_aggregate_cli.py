@@ -116,3 +116,62 @@ def _ids(folder: Path) -> set[str]:
         except ValueError:
             continue
     return ids
+
+
+EXAMPLE_JSONL = Path(__file__).resolve().parents[2] / "examples" / "evaluaties-voorbeeld" / "alle-beoordelingen.jsonl"
+
+
+def test_the_survey_block_in_report_csv_and_workbook(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The example set's citizen surveys: apart in every file, with the figures of the report object."""
+    out = tmp_path / "rapport"
+    assert main(["--lang", "nl", "aggregate", str(EXAMPLE_JSONL), "--out", str(out)]) == 0
+    capsys.readouterr()
+    assert main(["aggregate", str(EXAMPLE_JSONL), "--json"]) == 0
+    report = AggregateReport.model_validate_json(capsys.readouterr().out)
+    [survey] = report.surveys
+    assert survey.checklist == "kto-telefoon" and survey.n == 60 and not survey.hidden
+    assert report.used == report.overall.n + 60  # counted as used, never in the quality figures
+    assert all(c.checklist != "kto-telefoon" for c in report.criteria)
+    by = {q.question: q for q in survey.questions}
+    assert [q.quadrant for q in survey.questions].count("improve") >= 1
+    assert by["afspraken-nakomen"].quadrant == "improve"  # the example's clear verbeterpunt
+
+    # the long CSV: survey rows say so (measure), with the answer as given; quality rows carry measure=quality
+    with (out / "beoordelingen.csv").open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    surveyed = [r for r in rows if r["measure"] == "survey"]
+    assert {r["checklist"] for r in surveyed} == {"kto-telefoon"}
+    assert {r["checklist"] for r in rows if r["measure"] == "quality"} == {
+        "kcc-telefoon",
+        "kcc-email",
+        "kcc-chat",
+        "kcc-balie",
+    }
+    assert all(r["quality"] == "" and r["answer"] for r in surveyed)
+    marks = [int(r["answer"]) for r in surveyed if r["criterion"] == "wijze-geholpen" and r["kind"] == "quality"]
+    assert round(sum(marks) / len(marks), 1) == by["wijze-geholpen"].mark.mean
+    importance = [int(r["answer"]) for r in surveyed if r["criterion"] == "resultaat" and r["kind"] == "importance"]
+    assert round(sum(importance) / len(importance), 1) == by["resultaat"].importance.mean  # type: ignore[union-attr]
+
+    # the workbook: one sheet for the survey, numbers as numbers
+    book = openpyxl.load_workbook(out / "samenvatting.xlsx", read_only=True)
+    sheet = list(book["Enquête"].iter_rows(values_only=True))
+    assert sheet[0][:5] == ("Checklist", "n", "Vraag", "Titel", "Gemiddeld cijfer (95%-interval)")
+    found = {row[2]: row for row in sheet[1:]}
+    assert list(found) == list(by)
+    for question, q in by.items():
+        row = found[question]
+        assert row[1] == q.mark.n and row[4] == pytest.approx(q.mark.mean) and row[5] == pytest.approx(q.mark.low)
+        assert row[7] == pytest.approx(q.sufficient.rate) and row[10] == pytest.approx(q.importance.mean)  # type: ignore[union-attr]
+    assert found["afspraken-nakomen"][13] == "Verbeterpunt"
+
+    # the HTML report: the section, the table in words and numbers, the matrix drawn as SVG
+    page = (out / "rapport.html").read_text(encoding="utf-8")
+    text = " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
+    assert "Klanttevredenheid (enquête)" in text
+    g = by["wijze-geholpen"]
+    mark = f"{g.mark.mean:.1f} ({g.mark.low:.1f}–{g.mark.high:.1f}, n={g.mark.n})".replace(".", ",")
+    assert mark in text
+    assert f"{g.sufficient.count} van {g.sufficient.n} gaven een 7 of hoger" in text
+    assert re.findall(r'<figure class="chart" data-chart="(matrix:[\w-]+)"><svg', page) == ["matrix:kto-telefoon"]
+    assert "Prioriteitenmatrix KTO telefoon" in text and "Verbeterpunt" in text

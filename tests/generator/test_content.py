@@ -26,6 +26,11 @@ def checklists(project: Project) -> list[Checklist]:
     return project.current()
 
 
+def quality_checklists(project: Project) -> list[Checklist]:
+    """The checklists for judging contacts; a citizen survey asks other things (tested below)."""
+    return [c for c in project.current() if not c.is_survey]
+
+
 def test_there_is_a_checklist_at_2_0_for_every_channel(project: Project) -> None:
     assert {c.channel for c in checklists(project)} == CHANNELS
     assert all(c.version.startswith("2.") for c in checklists(project))
@@ -60,7 +65,7 @@ def test_every_criterion_is_sourced_or_says_why_not(project: Project) -> None:
 
 def test_every_channel_has_its_own_dated_targets(project: Project) -> None:
     blocks = {}
-    for checklist in checklists(project):
+    for checklist in quality_checklists(project):
         targets = checklist.targets
         assert targets.source or targets.basis, checklist.id
         assert targets.note, f"{checklist.id}: say where the targets come from and how strict they are"
@@ -86,7 +91,7 @@ def test_the_same_id_means_the_same_thing_on_every_channel(project: Project) -> 
 
 
 def test_correct_information_weighs_most(project: Project) -> None:
-    for checklist in checklists(project):
+    for checklist in quality_checklists(project):
         quality = [c for c in checklist.criteria() if c.kind == "quality"]
         heaviest = max(quality, key=lambda c: c.weight)
         assert heaviest.id == "informatie-juist", checklist.id
@@ -106,6 +111,20 @@ def test_critical_policy_and_bands_are_the_same_everywhere(project: Project) -> 
     # the bands follow the Dutch 1–10 convention: a 7 (= 1 + 9 × score/100) is voldoende
     voldoende = next(b for b in checklists(project)[0].bands if b.id == "voldoende")
     assert round(1 + 9 * voldoende.min / 100, 1) == 7.0
+
+
+def test_the_survey_asks_marks_from_1_to_10_and_the_importance_of_each(project: Project) -> None:
+    [survey] = [c for c in checklists(project) if c.is_survey]
+    questions = [c for c in survey.criteria() if c.kind == "quality"]
+    assert 5 <= len(questions) <= 7 and {"wijze-geholpen", "resultaat"} <= {q.id for q in questions}
+    for question in questions:
+        scale = survey.scale_of(question)
+        assert (scale.type, getattr(scale, "min", None), getattr(scale, "max", None)) == ("grade", 1, 10)
+        assert getattr(scale, "pass_mark", None) == 7  # "vanaf een 7 voldoende" (TNS NIPO)
+        assert survey.importance_of(question.id) is not None, question.id
+        assert question.na.allowed and "weet" in (question.na.when or "")  # 'weet niet' is recorded as n.v.t.
+    assert {c.kind for c in survey.criteria()} == {"quality", "importance"}
+    assert survey.critical_errors == [] and not any(c.critical for c in survey.criteria())
 
 
 def test_no_citizen_facing_jargon_without_explanation(project: Project) -> None:

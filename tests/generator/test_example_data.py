@@ -21,10 +21,12 @@ from ijkpunt.example_data import (
     JSONL_FILE,
     LENIENT_EVALUATOR,
     MISSED_CRITERION,
+    SURVEY_SHARE,
     broken_files,
     example_files,
     export_bytes,
     generate,
+    generate_surveys,
 )
 from ijkpunt.project import load_project
 from ijkpunt_core.checklist import Checklist
@@ -103,14 +105,18 @@ def test_the_shipped_set_stays_small() -> None:
 
 
 def test_files_are_in_the_month_of_the_contact_and_the_jsonl_holds_the_same(
-    shipped_files: dict[str, bytes], shipped_set: list[Evaluation]
+    shipped_files: dict[str, bytes], shipped_set: list[Evaluation], checklists: list[Checklist]
 ) -> None:
     files = shipped_files
-    for e in shipped_set:
+    [survey] = [c for c in checklists if c.is_survey]
+    surveys = list(generate_surveys(survey, round(SURVEY_SHARE * DEFAULT_COUNT)))
+    assert len(surveys) == 60 and {e.checklist.id for e in surveys} == {"kto-telefoon"}
+    for e in [*shipped_set, *surveys]:
         assert files[f"{e.contact_date:%Y-%m}/{export_filename(e)}"] == export_bytes(e)
     lines = files[JSONL_FILE].decode().splitlines()
-    assert [Evaluation.model_validate_json(line) for line in lines] == shipped_set
-    assert len([n for n in files if re.fullmatch(r"\d{4}-\d{2}/.+\.json", n)]) == DEFAULT_COUNT
+    # the evaluations of contacts first (in date order), then the surveys (in date order)
+    assert [Evaluation.model_validate_json(line) for line in lines] == [*shipped_set, *surveys]
+    assert len([n for n in files if re.fullmatch(r"\d{4}-\d{2}/.+\.json", n)]) == DEFAULT_COUNT + 60
     assert sorted(n for n in files if n.startswith("kapot/")) == sorted(f"kapot/{n}" for n in BROKEN_FILES)
 
 
@@ -347,9 +353,10 @@ def test_the_command_writes_replaces_and_refuses_a_folder_that_is_not_its_own(
     out = tmp_path / "voorbeeld"
     args = ["--project", str(ROOT), "example-data", "--out", str(out), "--count", "12", "--seed", "5", "--weeks", "2"]
     assert main(args) == 0
-    assert "12 beoordelingen en 7 kapotte bestanden" in capsys.readouterr().out
+    assert "12 beoordelingen, 2 enquêtes en 7 kapotte bestanden" in capsys.readouterr().out
     first = files(out)
-    assert len(list(out.glob("20*/*.json"))) == 12
+    assert len(list(out.glob("20*/*.json"))) == 12 + 2  # one survey per five evaluations
+    assert len(list(out.glob("20*/*_kto-telefoon_onbekend_*.json"))) == 2
     assert len(list(out.glob("kapot/*.json"))) == 7
     (out / "2027-01").mkdir()
     (out / "2027-01" / "oud.json").write_text("{}", encoding="utf-8")  # a file of an earlier set goes

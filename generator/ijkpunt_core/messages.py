@@ -46,10 +46,6 @@ NL: dict[Code, Message] = {
         "document te groot na uitvouwen", "het document vouwt uit tot meer dan {limit} waarden (door aliassen)"
     ),
     Code.FILE_UNREADABLE: _m("bestand onleesbaar", "het bestand kan niet worden gelezen: {detail}"),
-    Code.JSON_TRUNCATED: _m(
-        "JSON houdt te vroeg op",
-        "het bestand houdt midden in de JSON op (afgebroken?); download of kopieer het opnieuw, helemaal",
-    ),
     Code.UNKNOWN_KEY: _m("onbekend veld", "onbekend veld '{key}'; controleer de spelling"),
     Code.MISSING_FIELD: _m("verplicht veld ontbreekt", "verplicht veld '{key}' ontbreekt; voeg het toe"),
     Code.INVALID_VALUE: _m("ongeldige waarde", "ongeldige waarde {value}: {detail}"),
@@ -340,10 +336,6 @@ EN: dict[Code, Message] = {
         "document too large when expanded", "the document expands to more than {limit} values (through aliases)"
     ),
     Code.FILE_UNREADABLE: _m("file unreadable", "the file cannot be read: {detail}"),
-    Code.JSON_TRUNCATED: _m(
-        "JSON ends too early",
-        "the file stops in the middle of the JSON (truncated?); download or copy it again, completely",
-    ),
     Code.UNKNOWN_KEY: _m("unknown key", "unknown key '{key}'; check the spelling"),
     Code.MISSING_FIELD: _m("required field missing", "required field '{key}' is missing; add it"),
     Code.INVALID_VALUE: _m("invalid value", "invalid value {value}: {detail}"),

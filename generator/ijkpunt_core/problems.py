@@ -40,7 +40,6 @@ class Code(StrEnum):
     TOO_MANY_ALIASES = "E009"
     TOO_MANY_VALUES = "E010"
     FILE_UNREADABLE = "E011"
-    JSON_TRUNCATED = "E012"
     # the shape of a document
     UNKNOWN_KEY = "E101"
     MISSING_FIELD = "E102"

@@ -61,6 +61,7 @@ class Imported:
     checklist: Checklist | None = None
     exact: bool = False  # the checklist is exactly the version the evaluation was made with
     judged: tuple[Judged, ...] = field(default=(), repr=False)
+    rescored: Evaluation | None = None  # the scores the core computes, also when refused for stored scores that differ
 
     @property
     def refusal(self) -> Problem | None:
@@ -146,8 +147,8 @@ def check(read: Read, index: ChecklistIndex) -> Imported:
     result = rescore(checklist, evaluation)
     problems = [*read.notes, *result.problems]
     if any(p.is_error for p in problems):
-        return Imported(None, problems, checklist, exact)
-    return Imported(result.evaluation, problems, checklist, exact, result.judged)
+        return Imported(None, problems, checklist, exact, rescored=result.evaluation)
+    return Imported(result.evaluation, problems, checklist, exact, result.judged, result.evaluation)
 
 
 def import_evaluation(text: str, index: ChecklistIndex) -> Imported:

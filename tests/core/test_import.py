@@ -33,28 +33,27 @@ TELEFOON = shipped("kcc-telefoon")
 CURRENT = ChecklistIndex([TELEFOON])
 
 # The checklist the format-1 fixtures were scored with, in today's format (critical instead of knockout).
-TEST = build(
-    minimal_checklist(
-        section("opening", criterion("groet"), criterion("uitleg", scale="drie-punts", weight=2)),
-        section("afsluiting", criterion("privacy", kind="compliance", critical=True), criterion("afronding")),
-        scales={
-            "ja-nee": {
-                "type": "options",
-                "title": "Ja / nee",
-                "options": [{"id": "nee", "label": "Nee", "points": 0}, {"id": "ja", "label": "Ja", "points": 1}],
-            },
-            "drie-punts": {
-                "type": "options",
-                "title": "Drie punten",
-                "options": [
-                    {"id": "onvoldoende", "label": "Onvoldoende", "points": 0},
-                    {"id": "voldoende", "label": "Voldoende", "points": 1},
-                    {"id": "goed", "label": "Goed", "points": 2},
-                ],
-            },
+TEST_DOCUMENT = minimal_checklist(
+    section("opening", criterion("groet"), criterion("uitleg", scale="drie-punts", weight=2)),
+    section("afsluiting", criterion("privacy", kind="compliance", critical=True), criterion("afronding")),
+    scales={
+        "ja-nee": {
+            "type": "options",
+            "title": "Ja / nee",
+            "options": [{"id": "nee", "label": "Nee", "points": 0}, {"id": "ja", "label": "Ja", "points": 1}],
         },
-    )
+        "drie-punts": {
+            "type": "options",
+            "title": "Drie punten",
+            "options": [
+                {"id": "onvoldoende", "label": "Onvoldoende", "points": 0},
+                {"id": "voldoende", "label": "Voldoende", "points": 1},
+                {"id": "goed", "label": "Goed", "points": 2},
+            ],
+        },
+    },
 )
+TEST = build(TEST_DOCUMENT)
 INDEX = ChecklistIndex([TEST, TELEFOON])
 
 

@@ -20,16 +20,18 @@ from pathlib import Path
 
 from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
-from ijkpunt_core.evaluate import format_version_problem, rescore
-from ijkpunt_core.evaluation import Evaluation
+from ijkpunt_core.evaluation import FORMAT_VERSION, Evaluation
 from ijkpunt_core.form_input import MODES
-from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem
+from ijkpunt_core.importing import Read, check, read_data
+from ijkpunt_core.importing import read_text as read_evaluation_text
+from ijkpunt_core.privacy import personal_data_problems
+from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem, path_segments
 from ijkpunt_core.result_code import Result, codes_in_text, layout, read_codes
 
-from .aggregate_files import AGGREGATE_FILES, files_in, run_aggregate
+from .aggregate_files import AGGREGATE_FILES, display, files_in, run_aggregate, sources
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
-from .documents import Loaded, Parsed, load_document, model_validator, read_text
+from .documents import Loaded, Parsed, load_document, model_validator, parse, read_text
 from .example_data import (
     BROKEN_FILES,
     DEFAULT_COUNT,
@@ -75,6 +77,11 @@ TEXT: dict[Lang, dict[str, str]] = {
         "seal_prompt": "Wachtwoord voor de verzegelde sleutel: ",
         "serve": "bouw de site en serveer hem lokaal",
         "check": "controleer alle checklists en het rekenvoorbeeld; meldt alle problemen tegelijk",
+        "check_paths": "ook deze beoordelingen (.json, .jsonl; mappen worden doorzocht): leesbaar als beoordeling "
+        "(oudere formaten worden omgezet) en zonder persoonsgegevens van inwoners in vrije tekst. Een BSN of IBAN is "
+        "een fout; een telefoonnummer, e-mailadres of postcode met huisnummer een waarschuwing",
+        "check_epilog": "Exitstatus: 0 in orde (waarschuwingen tellen alleen met --strict), 1 problemen gevonden "
+        "(ook een BSN of IBAN in een beoordeling, of een beoordeling die niet te lezen is), 2 een pad bestaat niet.",
         "score": "reken een geëxporteerde beoordeling opnieuw uit",
         "archive": "bewaar de huidige versie van elke checklist in checklists/archief/",
         "schemas": "schrijf de JSON-schema's van de formaten",
@@ -149,6 +156,11 @@ TEXT: dict[Lang, dict[str, str]] = {
         "seal_prompt": "Passphrase for the sealed key: ",
         "serve": "build the site and serve it locally",
         "check": "validate every checklist and the worked example; lists all problems at once",
+        "check_paths": "also these evaluations (.json, .jsonl; folders are searched): readable as an evaluation "
+        "(older formats are converted) and free of citizens' personal data in free text. A BSN or IBAN is an "
+        "error; a phone number, e-mail address or postcode with house number a warning",
+        "check_epilog": "Exit status: 0 in order (warnings count only with --strict), 1 problems found (also a BSN "
+        "or IBAN in an evaluation, or an evaluation that cannot be read), 2 a path does not exist.",
         "score": "recompute an exported evaluation",
         "archive": "keep the current version of every checklist in checklists/archief/",
         "schemas": "write the JSON Schemas of the formats",
@@ -227,7 +239,8 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
             command.add_argument("--host", default="127.0.0.1")
-    check_cmd = commands.add_parser("check", help=t["check"], description=t["check"], epilog=t["epilog"])
+    check_cmd = commands.add_parser("check", help=t["check"], description=t["check"], epilog=t["check_epilog"])
+    check_cmd.add_argument("paths", type=Path, nargs="*", metavar="PATH", help=t["check_paths"])
     check_cmd.add_argument("--strict", action="store_true", help=t["strict"])
     check_cmd.add_argument("--json", action="store_true", help=t["json"])
     score_cmd = commands.add_parser("score", help=t["score"], description=t["score"], epilog=t["epilog"])
@@ -381,45 +394,42 @@ def _serve(args: argparse.Namespace) -> int:
 
 
 def _check(args: argparse.Namespace) -> int:
+    files, missing = files_in(args.paths)
+    for path in missing:
+        print(TEXT[args.lang]["missing_path"].format(path=path), file=sys.stderr)
+    if missing:
+        return 2
     project = load_project(args.project)
-    report = check_report(project.diagnostics, project.files_checked, args.strict, args.lang)
+    diagnostics = project.diagnostics + evaluation_file_diagnostics(files)
+    report = check_report(diagnostics, project.files_checked + len(files), args.strict, args.lang)
     _print_report(report, args, lambda: print(summary(report)))
     return report.exit_code
 
 
 def _score(args: argparse.Namespace) -> int:
+    """Recompute one exported evaluation with the import's checks (older formats migrated), placed by line."""
     lang: Lang = args.lang
     path = args.evaluation if args.evaluation.is_absolute() else Path.cwd() / args.evaluation
     shown = str(args.evaluation)
     loaded = load_document(path, _evaluation_validator, display=Path(shown))
-    evaluation = loaded.value
-    if evaluation is None:
+    read = loaded.value
+    if read is None:
         report = score_report(shown, loaded.diagnostics, lang, usable=False)
         _print_report(report, args, lambda: None)
         return report.exit_code
     project = load_project(args.project)
-    checklist = project.versions().get(evaluation.checklist.content_hash)
-    if checklist is not None and checklist.id != evaluation.checklist.id:
-        checklist = None
-    exact = checklist is not None
-    if checklist is None:
-        checklist = next((c for c in project.current() if c.id == evaluation.checklist.id), None)
-    if checklist is None:
-        problem = Problem(
-            Code.UNKNOWN_CHECKLIST,
-            ("checklist", "id"),
-            {"checklist": evaluation.checklist.id},
-            allowed=tuple(c.id for c in project.current()),
-        )
-        report = score_report(shown, [_placed(loaded, problem)], lang, usable=False)
+    imported = check(read, ChecklistIndex(project.current(), project.versions().values()))
+    diagnostics = [_placed(loaded, p) for p in imported.problems]
+    checklist = imported.checklist
+    if checklist is None:  # the checklist it names is not in this project
+        report = score_report(shown, diagnostics, lang, usable=False)
         _print_report(report, args, lambda: None)
         return report.exit_code
-    result = rescore(checklist, evaluation)
-    diagnostics = [_placed(loaded, p) for p in result.problems]
+    exact = imported.exact
     match = ChecklistMatch(
         id=checklist.id, version=checklist.version, content_hash=checklist.content_hash(), exact=exact
     )
-    scores = result.evaluation.scores.model_dump(mode="json") if result.evaluation else None
+    scores = imported.rescored.scores.model_dump(mode="json") if imported.rescored else None
     report = score_report(shown, diagnostics, lang, usable=True, checklist=match, scores=scores)
 
     def people() -> None:
@@ -432,14 +442,47 @@ def _score(args: argparse.Namespace) -> int:
     return report.exit_code
 
 
-def _evaluation_validator(parsed: Parsed) -> tuple[Evaluation | None, list[Problem]]:
-    version = format_version_problem(parsed.data)
-    if version is not None:
-        return None, [version]
-    return model_validator(Evaluation, strict=True)(parsed)
+def evaluation_file_diagnostics(files: Sequence[Path]) -> list[Diagnostic]:
+    """Evaluation files as `check` sees them: readable (the import's reader) and free of citizens' personal data.
+
+    Each problem is placed at its file and line: the line of the field in a `.json` file, the evaluation's
+    line in a `.jsonl` file.
+    """
+    diagnostics: list[Diagnostic] = []
+    for source in sources(files):
+        shown = Path(display(source.file))
+        if source.text is None:
+            assert source.problem is not None
+            diagnostics.append(Diagnostic.at(shown, source.line, source.problem))
+            continue
+        read = read_evaluation_text(source.text)
+        problems = [read] if isinstance(read, Problem) else personal_data_problems(read.evaluation)
+        if not problems:
+            continue
+        parsed = None
+        if source.file.suffix.lower() != ".jsonl":
+            parsed, _ = parse(source.text, shown, "json")
+        for problem in problems:
+            if parsed is not None:
+                diagnostics.append(Diagnostic.in_document(parsed, problem))
+            else:
+                diagnostics.append(Diagnostic(shown, source.line, path_segments(None, problem.path), problem))
+    return diagnostics
 
 
-def _placed(loaded: Loaded[Evaluation], problem: Problem) -> Diagnostic:
+def _evaluation_validator(parsed: Parsed) -> tuple[Read | None, list[Problem]]:
+    """The import's reader on the parsed file (format, version, migration, model), for file:line placement.
+
+    A file in the current format is validated strictly, every problem at once ("80" is no number), as before.
+    """
+    if isinstance(parsed.data, dict) and parsed.data.get("format_version") == FORMAT_VERSION:
+        evaluation, problems = model_validator(Evaluation, strict=True)(parsed)
+        return (Read(evaluation), []) if evaluation is not None else (None, problems)
+    found = read_data(parsed.data)
+    return (None, [found]) if isinstance(found, Problem) else (found, [])
+
+
+def _placed(loaded: Loaded[Read], problem: Problem) -> Diagnostic:
     if loaded.parsed is None:
         return Diagnostic.at(loaded.file, 1, problem)
     return Diagnostic.in_document(loaded.parsed, problem)

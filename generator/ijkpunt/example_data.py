@@ -193,7 +193,7 @@ BROKEN_FILES: dict[str, str] = {  # file name → why a reader must refuse it (D
     "kapot-onbekende-checklist.json": "noemt een checklist die niet bestaat (`kcc-brief`)",
     "kapot-dubbel.json": "precies dezelfde beoordeling (zelfde id) als een bestand in de maandmappen",
     "kapot-scores-kloppen-niet.json": "de kwaliteitsscore is met de hand veranderd en past niet meer bij de antwoorden",
-    "kapot-oude-versie.json": "`format_version` 1: een formaat dat deze versie niet leest",
+    "kapot-nieuwere-versie.json": "`format_version` 3: gemaakt door een nieuwere IJkpunt, die deze versie niet kent",
     "kapot-ongeldig-antwoord.json": "een antwoord (`uitstekend`) dat niet op de schaal van het criterium staat",
 }
 UNKNOWN_CHECKLIST = "kcc-brief"
@@ -746,7 +746,7 @@ def broken_files(evaluations: Sequence[Evaluation], seed: int = DEFAULT_SEED) ->
         raise ValueError("no complete evaluation with an option to make the broken files from")
     pool = monitoring or usable
     picks = rng.sample(pool, 6) if len(pool) >= 6 else rng.choices(pool, k=6)
-    duplicate, truncated, unknown, edited, old, invalid = picks
+    duplicate, truncated, unknown, edited, newer, invalid = picks
 
     def fresh(evaluation: Evaluation) -> dict[str, object]:
         data: dict[str, object] = evaluation.model_dump(mode="json")
@@ -767,8 +767,8 @@ def broken_files(evaluations: Sequence[Evaluation], seed: int = DEFAULT_SEED) ->
         **edited.scores.model_dump(mode="json"),
         "quality": round(quality + 15 if quality < 85 else quality - 20, 1),
     }
-    old_data = fresh(old)
-    old_data["format_version"] = 1
+    newer_data = fresh(newer)
+    newer_data["format_version"] = 3
     invalid_data = fresh(invalid)
     criterion_id = next(k for k, a in invalid.answers.items() if a.option is not None and not a.comment)
     invalid_data["answers"] = {
@@ -782,7 +782,7 @@ def broken_files(evaluations: Sequence[Evaluation], seed: int = DEFAULT_SEED) ->
         "kapot-onbekende-checklist.json": _pretty(unknown_data),
         "kapot-dubbel.json": export_bytes(duplicate),
         "kapot-scores-kloppen-niet.json": _pretty(edited_data),
-        "kapot-oude-versie.json": _pretty(old_data),
+        "kapot-nieuwere-versie.json": _pretty(newer_data),
         "kapot-ongeldig-antwoord.json": _pretty(invalid_data),
     }
     assert list(files) == list(BROKEN_FILES)

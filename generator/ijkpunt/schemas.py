@@ -6,6 +6,7 @@ import json
 
 from pydantic import BaseModel
 
+from ijkpunt_core import evaluation_format1
 from ijkpunt_core.aggregate import AggregateReport
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
@@ -18,6 +19,7 @@ from .reports import CalibrationReport, CheckReport, ScoreReport
 FORMATS: dict[str, type[BaseModel]] = {
     "checklist.schema.json": Checklist,
     "evaluation.schema.json": Evaluation,
+    "evaluation-format-1.schema.json": evaluation_format1.Evaluation,  # still read (migrated); frozen
     "kit.schema.json": Kit,
     "kit-contact.schema.json": KitContact,
     "check-report.schema.json": CheckReport,

@@ -34,9 +34,7 @@ Rules (tested in tests/core/test_aggregate.py):
 from __future__ import annotations
 
 import datetime as dt
-import json
 import math
-import sys
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Literal
@@ -44,7 +42,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .checklist import Checklist, GradeScale, OptionsScale, OutcomeTargets
-from .evaluate import format_version_problem, rescore
+from .evaluate import rescore
 from .evaluation import Answer, Evaluation, Mode
 from .problems import Code, Param, Problem
 from .scoring import Judged, judge
@@ -70,7 +68,6 @@ PERFORMANCE_MODES: tuple[Mode, ...] = ("monitoring", "self-assessment")
 DEFAULT_MIN_N = 5
 MAX_EVALUATION_CHARS = 1_000_000
 """An exported evaluation is a few kilobytes; far larger text is not one (and is not parsed)."""
-_MAX_DEPTH = sys.getrecursionlimit()  # what json.loads itself allows
 SCORE_RANGE = (0.0, 100.0)
 
 
@@ -199,29 +196,23 @@ def read_evaluation(text: str, index: ChecklistIndex) -> Checked | Problem:
         return Problem(Code.FILE_TOO_LARGE, (), {"size": len(text), "limit": MAX_EVALUATION_CHARS})
     try:  # the common case in one step: pydantic's own JSON parser, no dictionary in between
         evaluation = Evaluation.model_validate_json(text)
-    except ValidationError as exc:  # say precisely why: read it again, step by step
-        return _refusal(text, exc)
+    except ValidationError as exc:  # say precisely why, or read an older format: the import's careful reader
+        return _careful(text, exc, index)
     return _checked(evaluation, index)
 
 
-def _refusal(text: str, json_error: ValidationError) -> Problem:
-    try:
-        data = json.loads(text)
-    except RecursionError:  # the only nesting that can hurt: the model has no free-form fields to nest in
-        return Problem(Code.TOO_DEEP, (), {"limit": _MAX_DEPTH})
-    except ValueError as exc:
-        return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
-    version = format_version_problem(data)
-    if version is not None:
-        return version
-    from .validate import problem_from_pydantic  # the document rules; imported late: only refusals need it
+def _careful(text: str, json_error: ValidationError, index: ChecklistIndex) -> Checked | Problem:
+    from .importing import check, read_carefully  # imported late: only refusals and older formats need it
 
-    try:
-        Evaluation.model_validate(data)
-    except ValidationError as exc:
-        return problem_from_pydantic(Evaluation, exc.errors()[0])
-    # Python's reader accepts what pydantic's refuses (NaN, a lone surrogate): pydantic's reason stands.
-    return problem_from_pydantic(Evaluation, json_error.errors()[0])
+    read = read_carefully(text, json_error)
+    if isinstance(read, Problem):
+        return read
+    imported = check(read, index)
+    if imported.evaluation is None or imported.checklist is None:
+        refusal = imported.refusal
+        assert refusal is not None
+        return refusal
+    return imported.evaluation, imported.checklist, imported.judged
 
 
 def _checked(evaluation: Evaluation, index: ChecklistIndex) -> Checked | Problem:

@@ -78,6 +78,8 @@ def format_version_problem(data: object) -> Problem | None:
     if found == FORMAT_VERSION:
         return None
     params: dict[str, str | int | float] = {"found": str(found), "supported": FORMAT_VERSION}
+    if isinstance(found, int) and not isinstance(found, bool) and found > FORMAT_VERSION:
+        return Problem(Code.NEWER_FORMAT_VERSION, ("format_version",), params)  # "update IJkpunt", not "broken"
     return Problem(Code.UNSUPPORTED_FORMAT_VERSION, ("format_version",), params)
 
 

@@ -175,6 +175,16 @@ NL: dict[Code, Message] = {
         "formaatversie niet ondersteund",
         "dit bestand heeft formaatversie {found}; deze versie van IJkpunt leest versie {supported}",
     ),
+    Code.NEWER_FORMAT_VERSION: _m(
+        "gemaakt door een nieuwere IJkpunt",
+        "dit bestand heeft formaatversie {found} en is gemaakt door een nieuwere versie van IJkpunt; deze versie "
+        "leest tot en met versie {supported}. Werk IJkpunt bij (of laad de site opnieuw) en probeer het nog eens",
+    ),
+    Code.NOT_AN_EVALUATION: _m(
+        "geen beoordeling van IJkpunt",
+        'dit is geen beoordeling van IJkpunt (er staat geen "format": "ijkpunt-evaluation" in); kies een '
+        "geëxporteerde beoordeling (.json) of een bestand met beoordelingen (.jsonl)",
+    ),
     Code.OTHER_CHECKLIST: _m(
         "evaluatie hoort bij een andere checklist",
         "deze beoordeling hoort bij checklist '{found}', niet bij '{expected}'",
@@ -197,6 +207,15 @@ NL: dict[Code, Message] = {
         "checklist gewijzigd sinds de beoordeling",
         "de checklist is gewijzigd sinds deze beoordeling (versie {old} → {new}); de scores zijn met de huidige "
         "versie herberekend",
+    ),
+    Code.FORMAT_MIGRATED: _m(
+        "omgezet uit een ouder formaat",
+        "dit bestand had formaatversie {found} en is gelezen als versie {current}; exporteer het opnieuw om het in "
+        "het nieuwe formaat te bewaren",
+    ),
+    Code.RELATIONSHIP_MIGRATED: _m(
+        "relatievraag uit een ouder formaat",
+        "de relatievraag was in dit formaat ja/nee; '{old}' is gelezen als '{new}'. Controleer het antwoord",
     ),
     Code.FORM_TRANSFERS: _m(
         "aantal keer doorverbonden is geen heel getal van 1 tot en met 20",
@@ -282,11 +301,20 @@ NL: dict[Code, Message] = {
         "een burgerservicenummer (BSN) in vrije tekst",
         "Hier staat waarschijnlijk een BSN. Haal het weg: persoonsgegevens van inwoners horen niet in een beoordeling.",
     ),
+    Code.IBAN_IN_TEXT: _m(
+        "een rekeningnummer (IBAN) in vrije tekst",
+        "Hier staat een rekeningnummer (IBAN). Haal het weg: persoonsgegevens van inwoners horen niet in een "
+        "beoordeling.",
+    ),
     Code.EMAIL_IN_TEXT: _m(
         "een e-mailadres in vrije tekst", "Hier staat een e-mailadres. Is het van een inwoner, haal het dan weg."
     ),
     Code.PHONE_IN_TEXT: _m(
         "een telefoonnummer in vrije tekst", "Hier staat een telefoonnummer. Is het van een inwoner, haal het dan weg."
+    ),
+    Code.POSTCODE_IN_TEXT: _m(
+        "een adres (postcode met huisnummer) in vrije tekst",
+        "Hier staat een postcode met huisnummer: een adres. Is het van een inwoner, haal het dan weg.",
     ),
     Code.PERSONAL_DATA_IN_KIT: _m(
         "echt ogend persoonsgegeven in een kit",
@@ -448,6 +476,16 @@ EN: dict[Code, Message] = {
         "format version not supported",
         "this file has format version {found}; this version of IJkpunt reads version {supported}",
     ),
+    Code.NEWER_FORMAT_VERSION: _m(
+        "made by a newer IJkpunt",
+        "this file has format version {found} and was made by a newer version of IJkpunt; this version reads up "
+        "to version {supported}. Update IJkpunt (or reload the site) and try again",
+    ),
+    Code.NOT_AN_EVALUATION: _m(
+        "not an IJkpunt evaluation",
+        'this is not an IJkpunt evaluation (it has no "format": "ijkpunt-evaluation"); choose an exported '
+        "evaluation (.json) or a file of evaluations (.jsonl)",
+    ),
     Code.OTHER_CHECKLIST: _m(
         "evaluation belongs to another checklist", "this evaluation is for checklist '{found}', not '{expected}'"
     ),
@@ -468,6 +506,15 @@ EN: dict[Code, Message] = {
         "checklist changed since the evaluation",
         "the checklist has changed since this evaluation (version {old} → {new}); scores were recomputed with the "
         "current version",
+    ),
+    Code.FORMAT_MIGRATED: _m(
+        "converted from an older format",
+        "this file had format version {found} and was read as version {current}; export it again to keep it in the "
+        "new format",
+    ),
+    Code.RELATIONSHIP_MIGRATED: _m(
+        "relationship question from an older format",
+        "the relationship question was yes/no in this format; '{old}' was read as '{new}'. Check the answer",
     ),
     Code.FORM_TRANSFERS: _m(
         "number of transfers is not a whole number from 1 to 20", "Enter a whole number from 1 to {maximum}."
@@ -542,10 +589,18 @@ EN: dict[Code, Message] = {
         "a citizen service number (BSN) in free text",
         "This looks like a BSN. Remove it: citizens' personal data do not belong in an evaluation.",
     ),
+    Code.IBAN_IN_TEXT: _m(
+        "a bank account number (IBAN) in free text",
+        "This is a bank account number (IBAN). Remove it: citizens' personal data do not belong in an evaluation.",
+    ),
     Code.EMAIL_IN_TEXT: _m(
         "an e-mail address in free text", "This is an e-mail address. If it is a citizen's, remove it."
     ),
     Code.PHONE_IN_TEXT: _m("a phone number in free text", "This is a phone number. If it is a citizen's, remove it."),
+    Code.POSTCODE_IN_TEXT: _m(
+        "an address (postcode with house number) in free text",
+        "This is a postcode with a house number: an address. If it is a citizen's, remove it.",
+    ),
     Code.PERSONAL_DATA_IN_KIT: _m(
         "real-looking personal data in a kit",
         "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",

@@ -125,7 +125,11 @@ class Code(StrEnum):
     VERSION_MISMATCH = "E410"
     UNKNOWN_CHECKLIST = "E411"
     DUPLICATE_EVALUATION = "E422"
+    NEWER_FORMAT_VERSION = "E423"
+    NOT_AN_EVALUATION = "E424"
     CHECKLIST_CHANGED = "W401"
+    FORMAT_MIGRATED = "W402"
+    RELATIONSHIP_MIGRATED = "W403"
     # values typed into the scoring form
     FORM_TRANSFERS = "E412"
     FORM_CHOICE = "E413"
@@ -139,8 +143,10 @@ class Code(StrEnum):
     REQUIRED_FOR_EXPORT = "E501"
     # privacy
     BSN_IN_TEXT = "E601"
+    IBAN_IN_TEXT = "E602"
     EMAIL_IN_TEXT = "W601"
     PHONE_IN_TEXT = "W602"
+    POSTCODE_IN_TEXT = "W603"
     PERSONAL_DATA_IN_KIT = "E603"
     # the worked example
     EXAMPLE_NOT_CRITICAL = "E701"

@@ -300,7 +300,7 @@ REFUSED = {
     "kapot-afgebroken.json": (2, Code.JSON_SYNTAX),
     "kapot-onbekende-checklist.json": (2, Code.UNKNOWN_CHECKLIST),
     "kapot-scores-kloppen-niet.json": (1, Code.SCORES_DIFFER),
-    "kapot-oude-versie.json": (2, Code.UNSUPPORTED_FORMAT_VERSION),
+    "kapot-nieuwere-versie.json": (2, Code.NEWER_FORMAT_VERSION),
     "kapot-ongeldig-antwoord.json": (1, Code.UNKNOWN_OPTION),
 }
 

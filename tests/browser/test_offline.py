@@ -176,9 +176,7 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
     expect(page.get_by_text(UPDATE_TEXT)).to_have_count(0)
 
 
-def test_a_plain_http_host_says_offline_use_is_not_available(
-    offline_context: BrowserContext, site_url: str
-) -> None:
+def test_a_plain_http_host_says_offline_use_is_not_available(offline_context: BrowserContext, site_url: str) -> None:
     # The intranet host is answered by the test's own server through the browser (no DNS, no other host).
     def from_site(route: Route) -> None:
         route.fulfill(response=route.fetch(url=site_url + route.request.url.removeprefix(INTRANET)))

@@ -190,3 +190,4 @@ def test_a_plain_http_host_says_offline_use_is_not_available(offline_context: Br
     expect(status.get_by_text(UNAVAILABLE_TEXT)).to_be_visible()
     expect(status.get_by_text(READY_TEXT)).to_be_hidden()
     page.get_by_label("Beoordelaar (pseudoniem)").fill("werkt wel online")  # the form itself is not affected
+    offline_context.unroute_all(behavior="ignoreErrors")  # requests still in flight end with the context

@@ -24,6 +24,7 @@ from ijkpunt_core.evaluation import Evaluation
 
 from ..conftest import serving
 from .conftest import READY_TIMEOUT_MS, open_form, wait_ready, without_python
+from .test_accessibility import violations
 from .test_form import fill_metadata, planned_answers, radio
 
 pytestmark = pytest.mark.browser
@@ -148,6 +149,7 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
     offline_context.set_offline(False)
     expect(notice).to_be_visible(timeout=UPDATE_FOUND_MS)
     expect(notice.get_by_role("button", name="Herladen")).to_be_visible()
+    assert violations(page) == []
     page.wait_for_timeout(1000)  # time enough for a page that would reload itself to do so
     assert page.evaluate("window.__sameDocument") is True
     expect(page.get_by_role("heading", level=1)).not_to_contain_text("versie 2")
@@ -189,5 +191,6 @@ def test_a_plain_http_host_says_offline_use_is_not_available(offline_context: Br
     status = page.locator("#ijk-offline-status")
     expect(status.get_by_text(UNAVAILABLE_TEXT)).to_be_visible()
     expect(status.get_by_text(READY_TEXT)).to_be_hidden()
+    assert violations(page) == []
     page.get_by_label("Beoordelaar (pseudoniem)").fill("werkt wel online")  # the form itself is not affected
     offline_context.unroute_all(behavior="ignoreErrors")  # requests still in flight end with the context

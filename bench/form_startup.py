@@ -21,7 +21,14 @@ validates one tiny model, then flips `data-python` to "ready". form ready / floo
 overhead the form adds on top of what the runtime itself costs.
 
 cold = a fresh browser context (empty HTTP cache) per run; warm = a second navigation in that same
-context (HTTP cache primed), from about:blank after the same settling pause as before the cold one.
+context (HTTP cache primed), from about:blank after the same settling pause as before the cold one. Both with
+the service worker blocked, so that they measure the HTTP cache alone.
+
+repeat = the repeat visit of an evaluator who has been here before, for the form only: in another fresh context
+of the same run, with the service worker allowed, a cold visit ("cold+sw", which also shows that registering
+the worker does not slow the first visit), then, once the worker has kept the whole site (the footer says so),
+a navigation with the network off: page, runtime, wheels and checklist all come from the service worker's
+cache. repeat / cold is reported per run (target ≤ 0.3).
 By default every run gets a fresh on-disk profile (launch_persistent_context), because Playwright's
 usual off-the-record context keeps its HTTP cache in memory and Chromium's in-memory cache refuses
 entries above 1/8 of its size: pyodide.asm.wasm (9.6 MB) would be downloaded and compiled again on
@@ -76,7 +83,15 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
-CONTEXT_OPTIONS: dict[str, Any] = {"locale": "nl-NL", "viewport": {"width": 1280, "height": 900}}
+CONTEXT_OPTIONS: dict[str, Any] = {
+    "locale": "nl-NL",
+    "viewport": {"width": 1280, "height": 900},
+    "service_workers": "block",  # cold and warm: the HTTP cache alone; the repeat visit allows it
+}
+REPEAT_TARGET = 0.3
+REPEAT_PAGES = ("form",)
+KEPT_OFFLINE = '#ijk-offline-status [data-offline-state="ready"]'
+"""The footer line the site shows once its service worker has kept every file (assets/ijkpunt/offline.js)."""
 FILE_AGE_S = 24 * 3600
 SETTLE_MS = 500
 READY_TIMEOUT_MS = 90_000
@@ -173,11 +188,11 @@ _Floor.model_validate({"n": "1"}).n
 };
 """
 
-ContextFactory = Callable[[], contextlib.AbstractContextManager[BrowserContext]]
+ContextFactory = Callable[..., contextlib.AbstractContextManager[BrowserContext]]
 
 PAGES = ("form", "session", "results", "floor")
 PATHS = {"form": FORM_PATH, "session": SESSION_PATH, "results": RESULTS_PATH, "floor": FLOOR_PATH}
-MODES = ("cold", "warm")
+MODES = ("cold", "warm", "cold+sw", "repeat")
 METRICS = ("dcl", "input", "ready", "score", "stats", "combine")
 METRIC_LABELS = {
     "dcl": "DOMContentLoaded",
@@ -283,6 +298,41 @@ def measure(page: Page, url: str, codes: str | None = None) -> dict[str, float |
     return {"dcl": dcl, "input": bench["input"], "ready": bench["ready"], "score": bench["score"]}
 
 
+def record(results: Results, name: str, mode: str, run: int, figures: dict[str, float | None]) -> None:
+    for metric, value in figures.items():
+        if value is not None:
+            results.samples[name][mode][metric].append(float(value))
+    if figures["ready"] is not None:
+        results.ready_by_run[name][mode][run] = float(figures["ready"])
+    shown = "  ".join(f"{METRIC_LABELS[m]} {figures[m]:7.0f}" for m in METRICS if figures.get(m) is not None)
+    print(f"  run {run} {name:7} {mode}: {shown}  ms", flush=True)
+
+
+def run_repeat(new_context: ContextFactory, base: str, name: str, results: Results, run: int) -> None:
+    """A first visit with the service worker allowed, then the repeat visit with the network off."""
+    url = base + PATHS[name]
+    with new_context(service_workers="allow") as context:
+        context.add_init_script(INIT_SCRIPT)
+        page = context.pages[0] if context.pages else context.new_page()
+        page.goto("about:blank")
+        page.wait_for_timeout(SETTLE_MS)
+        try:
+            record(results, name, "cold+sw", run, measure(page, url))
+            started = time.perf_counter()
+            page.locator(KEPT_OFFLINE).wait_for(state="visible", timeout=READY_TIMEOUT_MS)
+            kept = time.perf_counter() - started
+            page.goto("about:blank")
+            page.wait_for_timeout(SETTLE_MS)
+            context.set_offline(True)
+            figures = measure(page, url)
+        except Exception as error:
+            results.failures.append(f"run {run} {name} repeat: {error}")
+            print(f"  run {run} {name:7} repeat: FAILED ({error})", flush=True)
+            return
+        print(f"  run {run} {name:7} (site kept offline {kept:.1f} s after the first visit's measurement)", flush=True)
+        record(results, name, "repeat", run, figures)
+
+
 def run_page(new_context: ContextFactory, base: str, name: str, results: Results, run: int, codes: str) -> None:
     url = base + PATHS[name]
     with new_context() as context:
@@ -291,7 +341,7 @@ def run_page(new_context: ContextFactory, base: str, name: str, results: Results
         # let a freshly launched browser finish its own start-up before the clock starts
         page.goto("about:blank")
         page.wait_for_timeout(SETTLE_MS)
-        for mode in MODES:  # cold: fresh context; warm: second navigation in the same context
+        for mode in MODES[:2]:  # cold: fresh context; warm: second navigation in the same context
             if mode == "warm":
                 # a second visit, not a navigation while the first page still works after its ready flag (the
                 # form loads its theme then): leave it, and let the browser settle as before the cold run
@@ -303,13 +353,7 @@ def run_page(new_context: ContextFactory, base: str, name: str, results: Results
                 results.failures.append(f"run {run} {name} {mode}: {error}")
                 print(f"  run {run} {name:7} {mode}: FAILED ({error})", flush=True)
                 return
-            for metric, value in figures.items():
-                if value is not None:
-                    results.samples[name][mode][metric].append(float(value))
-            if figures["ready"] is not None:
-                results.ready_by_run[name][mode][run] = float(figures["ready"])
-            shown = "  ".join(f"{METRIC_LABELS[m]} {figures[m]:7.0f}" for m in METRICS if figures.get(m) is not None)
-            print(f"  run {run} {name:7} {mode}: {shown}  ms", flush=True)
+            record(results, name, mode, run, figures)
 
 
 def summary(values: list[float]) -> dict[str, float] | None:
@@ -328,6 +372,32 @@ def verdict(ok: bool) -> str:
     return "PASS" if ok else "ABOVE TARGET"
 
 
+def repeat_ratios(results: Results) -> dict[str, dict[str, dict[str, Any] | None] | None]:
+    """python ready of the repeat visit (service-worker cache) over the cold visit, per page: the ratio of the
+    medians, the range of the per-run ratios, and the verdict against REPEAT_TARGET."""
+    found: dict[str, dict[str, dict[str, Any] | None] | None] = {}
+    for name in REPEAT_PAGES:
+        repeat_runs = results.ready_by_run[name]["repeat"]
+        if not repeat_runs:
+            found[name] = None
+            continue
+        found[name] = {}
+        for against in ("cold+sw", "cold"):
+            cold_runs = results.ready_by_run[name][against]
+            paired = [repeat_runs[run] / cold_runs[run] for run in repeat_runs if run in cold_runs]
+            if not paired:
+                found[name][against] = None  # type: ignore[index]
+                continue
+            ratio = statistics.median(repeat_runs.values()) / statistics.median(cold_runs.values())
+            found[name][against] = {  # type: ignore[index]
+                "ratio": ratio,
+                "paired_min": min(paired),
+                "paired_max": max(paired),
+                "pass": ratio <= REPEAT_TARGET,
+            }
+    return found
+
+
 def report(
     results: Results, runs: int, chromium: str, cache: str, load: tuple[float, float], elapsed: float
 ) -> dict[str, Any]:
@@ -335,7 +405,7 @@ def report(
     ratios: dict[str, dict[str, dict[str, Any] | None]] = {}
     for page_name in PAGES[:-1]:
         ratios[page_name] = {}
-        for mode in MODES:
+        for mode in MODES[:2]:
             form, floor = stats[page_name][mode]["ready"], stats["floor"][mode]["ready"]
             if form is None or floor is None:
                 ratios[page_name][mode] = None
@@ -350,6 +420,7 @@ def report(
                 "paired_max": max(paired),
                 "pass": ratio - 1 <= OVERHEAD_TARGET,
             }
+    repeat = repeat_ratios(results)
     first_input_pass = {
         mode: (s["median"] < FIRST_INPUT_TARGET_MS) if (s := stats["form"][mode]["input"]) else None for mode in MODES
     }
@@ -363,7 +434,7 @@ def report(
     )
     print("all times in ms from navigation start: median [min–max]")
     print()
-    print(f"{'':{width}}{'cold':>26}{'warm':>26}")
+    print(f"{'':{width}}" + "".join(f"{mode:>26}" for mode in MODES))
     for page_name in PAGES:
         for metric in METRICS:
             row = [stats[page_name][m][metric] for m in MODES]
@@ -387,6 +458,20 @@ def report(
                 f"  (per-run {r['paired_min']:.2f}–{r['paired_max']:.2f})"
                 f"   target ≤ {OVERHEAD_TARGET * 100:.0f}%: {verdict(r['pass'])}"
             )
+    print()
+    for page_name, r in repeat.items():
+        if r is None:
+            print(f"{'ready ' + page_name + ' repeat/cold':{width}}  —")
+            continue
+        for against in ("cold+sw", "cold"):
+            ratio = r[against]
+            if ratio is None:
+                continue
+            label = f"ready {page_name} repeat/{against}"
+            print(
+                f"{label:{width}}{ratio['ratio']:>8.2f}  (per-run {ratio['paired_min']:.2f}–{ratio['paired_max']:.2f})"
+                f"   target ≤ {REPEAT_TARGET}: {verdict(ratio['pass'])}"
+            )
     if results.failures:
         print()
         print(f"{len(results.failures)} failed measurement(s):")
@@ -404,10 +489,11 @@ def report(
         "load_average_1min": {"before": load[0], "after": load[1]},
         "platform": platform.platform(),
         "unit": "ms from navigation start",
-        "targets": {"first_input_ms": FIRST_INPUT_TARGET_MS, "overhead": OVERHEAD_TARGET},
+        "targets": {"first_input_ms": FIRST_INPUT_TARGET_MS, "overhead": OVERHEAD_TARGET, "repeat": REPEAT_TARGET},
         "samples": results.samples,
         "stats": stats,
         "ready_ratio": ratios,
+        "repeat_ratio": repeat,
         "first_input_pass": first_input_pass,
         "failures": results.failures,
         "elapsed_s": elapsed,
@@ -452,12 +538,13 @@ def main(argv: list[str] | None = None) -> int:
                     browser.close()
 
                 @contextlib.contextmanager
-                def new_context() -> Iterator[BrowserContext]:
+                def new_context(**overrides: Any) -> Iterator[BrowserContext]:
+                    options = {**CONTEXT_OPTIONS, **overrides}
                     if args.cache == "memory":
-                        context = browser.new_context(**CONTEXT_OPTIONS)
+                        context = browser.new_context(**options)
                     else:
                         profile = tempfile.mkdtemp(prefix="profile-", dir=tmp)
-                        context = playwright.chromium.launch_persistent_context(profile, **launch, **CONTEXT_OPTIONS)
+                        context = playwright.chromium.launch_persistent_context(profile, **launch, **options)
                     try:
                         yield context
                     finally:
@@ -471,6 +558,8 @@ def main(argv: list[str] | None = None) -> int:
                         order = chosen if run % 2 else tuple(reversed(chosen))
                         for name in order:
                             run_page(new_context, base, name, results, run, codes)
+                            if name in REPEAT_PAGES:
+                                run_repeat(new_context, base, name, results, run)
                 finally:
                     if browser.is_connected():
                         browser.close()

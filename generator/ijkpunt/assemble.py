@@ -24,6 +24,7 @@ from mkdocs.exceptions import MkDocsException
 from ijkpunt_core.problems import Code, Problem
 
 from .diagnostics import BuildError, Diagnostic
+from .offline import write_service_worker
 from .pages import Site
 from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
 
@@ -131,6 +132,8 @@ def assemble(site: Site, root: Path, out: Path) -> None:
             "web.config": assets["web.config"],
         }.items():
             _write(staged / name, data)
+        # last: the service worker lists every file of the finished site with its sha256
+        write_service_worker(staged, root / "site" / "service-worker.js")
         old = work / "previous"
         if out.exists():
             out.rename(old)

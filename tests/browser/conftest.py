@@ -41,6 +41,9 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
         "accept_downloads": True,
         "locale": "nl-NL",
         "viewport": {"width": 1280, "height": 900},
+        # The site registers a service worker that keeps ~22 MB for offline use: tests that do not test that
+        # (tests/browser/test_offline.py allows it) neither pay for it nor see their requests answered by it.
+        "service_workers": "block",
     }
 
 

@@ -41,6 +41,8 @@ MAX_IMPORT_CHARS = MAX_EVALUATION_CHARS
 """One evaluation is a few kilobytes; the core refuses far larger text without parsing it (the browser page
 refuses files over 50 MB before reading them; a JSON Lines file is measured per line)."""
 _MAX_DEPTH = sys.getrecursionlimit()  # what json.loads itself allows
+JSON_DEPTH = 200
+"""pydantic's JSON reader stops at this depth (an evaluation nests five levels); deeper text is refused as such."""
 
 
 @dataclass(frozen=True)
@@ -85,6 +87,8 @@ def read_text(text: str) -> Read | Problem:
 
 def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
     """Text that is not a current evaluation as it stands: say precisely why, or migrate an older version."""
+    if _too_deep(json_error):  # said before Python's own reader recurses (in the browser: a JS stack overflow)
+        return Problem(Code.TOO_DEEP, (), {"limit": JSON_DEPTH})
     try:
         data = json.loads(text)
     except RecursionError:  # the only nesting that can hurt: the model has no free-form fields to nest in
@@ -92,6 +96,13 @@ def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
     except ValueError as exc:
         return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
     return read_data(data, json_error)
+
+
+def _too_deep(json_error: ValidationError) -> bool:
+    return any(
+        e["type"] == "json_invalid" and "recursion limit" in str((e.get("ctx") or {}).get("error", ""))
+        for e in json_error.errors(include_input=False)
+    )
 
 
 def read_data(data: object, json_error: ValidationError | None = None) -> Read | Problem:

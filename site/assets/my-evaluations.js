@@ -1,9 +1,21 @@
 // "Mijn beoordelingen": the drafts and finished evaluations kept on this device (storage.js), to open, duplicate,
-// export or delete. Reading and writing records is all this page does; scoring happens on the form.
+// export or delete, and files to import. The core checks an imported file (ijkpunt_core.import_api, in the
+// worker); this page only writes what the core accepted, and writes nothing from a file with a refusal.
 import { download } from "./export.js";
-import { el, formatNumber, labelCells } from "./kit-common.js";
-import { STATUS_TEXT, STORAGE_TEXT, newRecord, recordStore, status as recordStatus, storageState } from "./storage.js";
-import { formatTime, t } from "./strings.js";
+import { bindDrop, el, formatNumber, labelCells } from "./kit-common.js";
+import {
+  STATUS_TEXT,
+  STORAGE_TEXT,
+  newRecord,
+  recordStore,
+  status as recordStatus,
+  storageState,
+  valuesOf,
+} from "./storage.js";
+import { formatTime, lang, t } from "./strings.js";
+import { startWorker } from "./worker-client.js";
+
+const MAX_IMPORT = 50_000_000; // bytes; larger is not an export of evaluations, and is not read at all
 
 const records = recordStore();
 const rows = document.getElementById("ijk-my-rows");
@@ -123,6 +135,103 @@ document.getElementById("ijk-export-all").addEventListener("click", () => {
   download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
   status.textContent = t("js.export.all_done", { count: all.length });
 });
+
+// --- import -------------------------------------------------------------------------------------------------
+
+const root = document.querySelector("[data-ijk-page=my-evaluations]");
+const refusedBox = document.getElementById("ijk-import-refused");
+let client = null;
+let importerReady = null;
+
+/** The worker with the import loaded, started at the first file (the list itself needs no Python). */
+function importer() {
+  if (!client) {
+    client = startWorker(new URL("./worker.js", import.meta.url));
+    const indexUrl = new URL(root.dataset.indexUrl, document.baseURI).href;
+    importerReady = client.call("import-init", { indexUrl, lang });
+  }
+  return importerReady;
+}
+
+async function importFiles(files) {
+  refusedBox.hidden = true;
+  refusedBox.replaceChildren();
+  const notes = [];
+  for (const file of files) {
+    if (file.size > MAX_IMPORT) {
+      showRefusals(file.name, [{ line: 1, message: t("js.my.too_large") }]);
+      continue;
+    }
+    status.textContent = t("js.my.checking", { name: file.name });
+    let reply;
+    try {
+      const text = await file.text();
+      await importer();
+      reply = await client.call("import", { name: file.name, text });
+    } catch (error) {
+      showRefusals(file.name, [{ line: 1, message: t("js.my.unreadable", { detail: error.detail ?? error.message }) }]);
+      continue;
+    }
+    if (reply.refusals.length) {
+      showRefusals(file.name, reply.refusals); // the whole file is refused: nothing on the device changes
+      continue;
+    }
+    const replaced = reply.evaluations.filter((item) => records.get(item.evaluation.id));
+    if (replaced.length && !confirm(t("js.my.confirm_replace", { count: replaced.length, name: file.name }))) continue;
+    const written = keepAll(reply.evaluations.map((item) => recordOf(item.evaluation)));
+    if (!written.ok) {
+      showRefusals(file.name, [{ line: 1, message: t(STORAGE_TEXT[written.reason]) }]);
+      continue;
+    }
+    notes.push(t("js.my.imported", { count: reply.evaluations.length, name: file.name }));
+    notes.push(...reply.warnings.map((w) => t("js.my.import_warning", { line: w.line, message: w.message })));
+  }
+  if (!notes.length && !refusedBox.hidden) notes.push(t("js.my.nothing_changed")); // every file refused
+  show(notes.join(" "));
+}
+
+/** Write every record or none: when the storage refuses one, the ones written before it are put back as they were. */
+function keepAll(list) {
+  const before = list.map((record) => records.get(record.id));
+  for (const [i, record] of list.entries()) {
+    const result = records.put(record);
+    if (result.ok) continue;
+    for (let j = 0; j < i; j += 1) {
+      if (before[j]) records.put(before[j]);
+      else records.remove(list[j].id);
+    }
+    return result;
+  }
+  return { ok: true };
+}
+
+/** A record for an evaluation the core accepted: its answers to review or finish, and itself when complete. */
+function recordOf(evaluation) {
+  const now = new Date().toISOString();
+  const complete = Boolean(evaluation.scores?.complete);
+  return {
+    ...newRecord({ ...evaluation.checklist }, valuesOf(evaluation)),
+    id: evaluation.id,
+    created_at: evaluation.created_at,
+    updated_at: now,
+    summary: { quality: evaluation.scores?.quality ?? null, complete },
+    exported: complete ? evaluation : null,
+    exported_at: complete ? now : null,
+  };
+}
+
+function showRefusals(name, refusals) {
+  const list = el("ul");
+  list.append(...refusals.map((r) => el("li", t("js.my.refused_item", { line: r.line, message: r.message }))));
+  refusedBox.append(el("p", t("js.my.refused_heading", { name })), list);
+  refusedBox.hidden = false;
+}
+
+document.getElementById("ijk-import-files").addEventListener("change", (event) => {
+  importFiles([...event.target.files]);
+  event.target.value = "";
+});
+bindDrop(document.getElementById("ijk-drop"), importFiles);
 
 addEventListener("storage", () => show()); // a form in another tab saved: keep the list current
 show();

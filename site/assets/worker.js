@@ -1,5 +1,5 @@
 // Runs the IJkpunt core (Python, via Pyodide) off the main thread.
-// Protocol: {id, type: "init" | "kit-init" | "live" | "export" | "changes" | "train" | "code" | "combine" | "open" | "key", payload} → {id, ok: true, result}
+// Protocol: {id, type: "init" | "kit-init" | "live" | "export" | "changes" | "import-init" | "import" | "train" | "code" | "combine" | "open" | "key", payload} → {id, ok: true, result}
 //                                                          | {id, ok: false, error: {kind, detail}}
 // kinds: "wasm-mime" (detail: the served type), "wasm-missing" (HTTP status), "packages" (loader messages),
 //        "checklist" (HTTP status), "python" (anything else; detail: the message).
@@ -9,6 +9,7 @@ const runtime = new URL("../../pyodide/", import.meta.url);
 let form = null; // ijkpunt_core.api.Form: the scoring form's checklist
 let kit = null; // ijkpunt_core.kit_api.KitPage: a kit page's kit, key and checklist
 let dashboard = null; // ijkpunt_core.dashboard_api.Dashboard: the evaluations dropped on the dashboard
+let importer = null; // ijkpunt_core.import_api.Importer: files opened on "Mijn beoordelingen"
 
 class StartError extends Error {
   constructor(kind, detail) {
@@ -53,8 +54,8 @@ async function kitInit({ checklistUrl, kitUrl, lang = "nl" }) {
   return { sealed: JSON.parse(kitText).sealed };
 }
 
-async function dashboardInit({ indexUrl, lang = "nl" }) {
-  // every published checklist version, so that an evaluation is checked against the version it was scored with
+/** Every published checklist version as the core's `{"current": […], "versions": […]}`, fetched while Python boots. */
+async function publishedChecklists(indexUrl) {
   const listing = fetch(indexUrl).then(async (response) => {
     if (!response.ok) throw new StartError("checklist", response.status);
     const { checklists } = await response.json();
@@ -66,8 +67,20 @@ async function dashboardInit({ indexUrl, lang = "nl" }) {
   const found = await listing;
   const documents = `{"current": [${found.filter((c) => c.current).map((c) => c.text).join(",")}], ` +
     `"versions": [${found.map((c) => c.text).join(",")}]}`;
+  return { pyodide, documents, count: found.length };
+}
+
+async function dashboardInit({ indexUrl, lang = "nl" }) {
+  // every published checklist version, so that an evaluation is checked against the version it was scored with
+  const { pyodide, documents, count } = await publishedChecklists(indexUrl);
   dashboard = pyodide.pyimport("ijkpunt_core.dashboard_api").Dashboard(documents, lang);
-  return { checklists: found.length };
+  return { checklists: count };
+}
+
+async function importInit({ indexUrl, lang = "nl" }) {
+  const { pyodide, documents, count } = await publishedChecklists(indexUrl);
+  importer = pyodide.pyimport("ijkpunt_core.import_api").Importer(documents, lang);
+  return { checklists: count };
 }
 
 async function startPython() {
@@ -97,6 +110,8 @@ const handlers = {
   changes: async ({ checklistUrl }) => JSON.parse(form.changes(await fetchChecklist(checklistUrl))),
   "kit-init": kitInit,
   "dashboard-init": dashboardInit,
+  "import-init": importInit,
+  import: ({ name, text }) => JSON.parse(importer.import_text(name, text)),
   "dashboard-add": ({ name, text, jsonl, firstLine }) => JSON.parse(dashboard.add(name, text, jsonl, firstLine)),
   "dashboard-refuse": ({ name, detail }) => JSON.parse(dashboard.refuse(name, detail)),
   "dashboard-report": ({ config }) => JSON.parse(dashboard.report(JSON.stringify(config))),

@@ -3,16 +3,23 @@ storage that is full or blocked, and a draft of an older checklist version that 
 
 from __future__ import annotations
 
+import copy
 import json
 import re
+from collections.abc import Callable
+from datetime import UTC, date, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from playwright.sync_api import Page, expect
 
 from ijkpunt.pages import checklist_data_path
 from ijkpunt.project import load_checklist_file
-from ijkpunt_core.checklist import Checklist
+from ijkpunt_core.checklist import Checklist, OptionsScale
+from ijkpunt_core.evaluate import evaluate
+from ijkpunt_core.evaluation import Answer, Draft, Outcome
+from ijkpunt_core.import_api import Importer
 
 from .conftest import READY_TIMEOUT_MS, open_form, wait_ready, without_python
 
@@ -153,9 +160,7 @@ def test_a_draft_from_before_several_drafts_is_taken_over(page: Page, site_url: 
     assert page.evaluate(f"localStorage.getItem('ijkpunt:evaluation:{old_draft['id']}')") is not None
 
 
-def test_a_draft_of_an_older_version_is_not_silently_rescored(
-    page: Page, site_url: str, public: Path, telefoon: Checklist
-) -> None:
+def test_a_draft_of_an_older_version_is_not_silently_rescored(page: Page, site_url: str, telefoon: Checklist) -> None:
     # an older version as the site would have published it: one criterion reworded, one that no longer exists
     first, second = telefoon.criteria()[:2]
     sections = [s.model_copy(update={"criteria": list(s.criteria)}) for s in telefoon.sections]
@@ -167,8 +172,11 @@ def test_a_draft_of_an_older_version_is_not_silently_rescored(
     changes = [telefoon.changes[0].model_copy(update={"version": "1.9.0"})]
     old = telefoon.model_copy(update={"version": "1.9.0", "sections": sections, "changes": changes})
     Checklist.model_validate_json(old.model_dump_json())  # as valid as a real published version
-    target = public / checklist_data_path(old)
-    target.write_text(old.model_dump_json(), encoding="utf-8")
+    # served beside the site for this test only (the session's built site is shared by other tests)
+    page.context.route(
+        f"**/{checklist_data_path(old)}",
+        lambda route: route.fulfill(status=200, content_type="application/json", body=old.model_dump_json()),
+    )
 
     open_form(page, site_url)
     start_draft(page, "A1", telefoon)
@@ -209,3 +217,119 @@ def test_a_draft_of_an_unpublished_version_says_so(page: Page, site_url: str, te
         "die oude versie is niet op deze site gepubliceerd", timeout=READY_TIMEOUT_MS
     )
     assert json.loads(page.evaluate(f"JSON.stringify({RECORD}.checklist)"))["version"] == "0.9.0"  # unchanged
+
+
+# --- import (Mijn beoordelingen) ------------------------------------------------------------------------------
+
+
+def complete_evaluation_json(telefoon: Checklist) -> str:
+    """A finished evaluation as the core exports it (all criteria answered, critical ones met)."""
+    answers = {}
+    for c in telefoon.criteria():
+        scale = telefoon.scale_of(c)
+        assert isinstance(scale, OptionsScale)
+        answers[c.id] = Answer(option=scale.options[-1].id)
+    draft = Draft(
+        id="5d0c2a4e-8b1f-4c3d-9e6a-7f2b1c0d3e4f",
+        evaluator="coach-9",
+        agent="A77",
+        team="Team Zuid",
+        contact_date=date(2026, 11, 2),
+        created_at=datetime(2026, 11, 2, 10, 0, tzinfo=UTC),
+        answers=answers,
+        relationship="kept",
+        outcome=Outcome(result="direct"),
+    )
+    evaluation = evaluate(telefoon, draft).evaluation
+    assert evaluation is not None
+    return evaluation.model_dump_json()
+
+
+def as_the_form_exports_it(page: Page, text: str) -> str:
+    """The bytes of the form's download: the core's JSON, as the browser writes it (scoring-form.js)."""
+    return page.evaluate("text => JSON.stringify(JSON.parse(text), null, 2) + '\\n'", text)
+
+
+def device_state(page: Page) -> dict[str, str]:
+    return page.evaluate("Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)]))")
+
+
+def importer(public: Path) -> Importer:
+    index = json.loads((public / "data" / "checklists" / "index.json").read_text(encoding="utf-8"))["checklists"]
+    texts = [(c["current"], (public / c["url"]).read_text(encoding="utf-8")) for c in index]
+    current = ",".join(text for is_current, text in texts if is_current)
+    documents = f'{{"current": [{current}], "versions": [{",".join(text for _, text in texts)}]}}'
+    return Importer(documents, "nl")
+
+
+def test_a_good_file_round_trips_byte_for_byte(page: Page, site_url: str, tmp_path: Path, telefoon: Checklist) -> None:
+    page.goto(f"{site_url}mijn-beoordelingen/")
+    original = as_the_form_exports_it(page, complete_evaluation_json(telefoon))
+    source = tmp_path / "2026-11-02_kcc-telefoon_A77_5d0c2a4e.json"
+    source.write_text(original, encoding="utf-8")
+    page.locator("#ijk-import-files").set_input_files(str(source))
+    expect(page.locator("#ijk-status")).to_contain_text("1 beoordelingen geïmporteerd", timeout=READY_TIMEOUT_MS)
+    row = page.locator("#ijk-my-rows tr")
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("A77")
+    expect(row).to_contain_text("afgerond")
+    with page.expect_download() as download:
+        row.get_by_role("button", name="Exporteren").click()
+    assert Path(download.value.path()).read_text(encoding="utf-8") == original
+
+    # opened on the form, it is there to review or correct
+    row.get_by_role("link", name="Openen").click()
+    expect(page.get_by_label("Medewerker (code)")).to_have_value("A77")
+    expect(page.locator("#ijk-version-notice")).to_be_hidden()
+
+
+def bad_files(telefoon: Checklist) -> dict[str, str]:
+    good = json.loads(complete_evaluation_json(telefoon))
+    first = telefoon.criteria()[0].id
+
+    def changed(change: Callable[[dict[str, Any]], None]) -> str:
+        data = copy.deepcopy(good)
+        change(data)
+        return json.dumps(data)
+
+    return {
+        "geen-json.json": "Dit is geen JSON, maar een boodschappenlijst.",
+        "afgebroken.json": json.dumps(good)[:400],
+        "diep.json": "[" * 10_000 + "]" * 10_000,
+        "nieuwer.json": changed(lambda d: d.update(format_version=3)),
+        "onbekende-checklist.json": changed(lambda d: d["checklist"].update(id="kcc-fax")),
+        "onbekend-criterium.json": changed(lambda d: d["answers"].update({"bestaat-niet": {"option": "ja"}})),
+        "onbekend-antwoord.json": changed(lambda d: d["answers"][first].update(option="misschien")),
+        "andere-scores.json": changed(lambda d: d["scores"].update(quality=12.5)),
+    }
+
+
+def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(
+    page: Page, site_url: str, public: Path, tmp_path: Path, telefoon: Checklist
+) -> None:
+    without_python(page)  # the draft first; the import page starts its own Python
+    open_form(page, site_url)
+    start_draft(page, "A1", telefoon)
+    page.unroute("**/pyodide/**")
+    page.goto(f"{site_url}mijn-beoordelingen/")
+    before = device_state(page)
+    core = importer(public)
+    refused = page.locator("#ijk-import-refused")
+    for name, text in bad_files(telefoon).items():
+        path = tmp_path / name
+        path.write_text(text, encoding="utf-8")
+        page.locator("#ijk-import-files").set_input_files(str(path))
+        expected = json.loads(core.import_text(name, text))["refusals"]
+        assert expected, name
+        expect(refused).to_contain_text(f"{name} is niet geïmporteerd:", timeout=READY_TIMEOUT_MS)
+        for refusal in expected:
+            expect(refused).to_contain_text(f"regel {refusal['line']}: {refusal['message']}")
+        expect(page.locator("#ijk-status")).to_contain_text("Er is niets veranderd op dit apparaat.")
+        assert device_state(page) == before, name
+
+    huge = tmp_path / "enorm.json"
+    with huge.open("wb") as handle:  # sparse: 50 MB and one byte, never read by the page
+        handle.truncate(50_000_001)
+    page.locator("#ijk-import-files").set_input_files(str(huge))
+    expect(refused).to_contain_text("groter dan 50 MB")
+    assert device_state(page) == before

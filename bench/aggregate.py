@@ -77,20 +77,22 @@ def run_duckdb(path: Path) -> tuple[float, dict[str, float]]:
                 continue
             low, high = scale.min_points, scale.max_points
             points += [(checklist.id, criterion.id, o.id, 100 * (o.points - low) / (high - low)) for o in scale.options]
+    # citizen surveys are reported apart, never in the quality figures (as the CLI does)
+    surveys = ", ".join(f"'{c.id}'" for c in project.current() if c.kind == "survey") or "''"
+    performance = f"j->>'$.mode' IN ('monitoring', 'self-assessment') AND j->>'$.checklist.id' NOT IN ({surveys})"
     started = time.perf_counter()
     db = duckdb.connect()
     db.execute("CREATE TABLE points (checklist VARCHAR, criterion VARCHAR, option VARCHAR, points DOUBLE)")
     db.executemany("INSERT INTO points VALUES (?, ?, ?, ?)", points)
     db.execute(f"CREATE TABLE ev AS SELECT json AS j FROM read_ndjson_objects('{path}')")
     teams = db.execute(
-        "SELECT j->>'$.team', avg(CAST(j->>'$.scores.quality' AS DOUBLE)) FROM ev "
-        "WHERE j->>'$.mode' IN ('monitoring', 'self-assessment') GROUP BY 1"
+        f"SELECT j->>'$.team', avg(CAST(j->>'$.scores.quality' AS DOUBLE)) FROM ev WHERE {performance} GROUP BY 1"
     ).fetchall()
     db.execute(
         "SELECT a.checklist, a.criterion, avg(p.points) FROM ("
         "  SELECT j->>'$.checklist.id' AS checklist, k AS criterion, j->'$.answers'->k->>'option' AS option"
         "  FROM ev, unnest(json_keys(j->'$.answers')) AS t(k)"
-        "  WHERE j->>'$.mode' IN ('monitoring', 'self-assessment')"
+        f"  WHERE {performance}"
         ") a JOIN points p USING (checklist, criterion, option) GROUP BY 1, 2"
     ).fetchall()
     elapsed = time.perf_counter() - started

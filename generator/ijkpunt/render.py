@@ -119,7 +119,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")
     env.filters["decimal"] = lambda v, digits=1: decimal(v, digits, lang)
     env.filters["share"] = lambda v: "—" if v is None else f"{round(100 * v)}%"
-    env.globals["condition_of"] = lambda checklist, criterion: condition_of(checklist, criterion, t.text("label.or"))
+    env.globals["condition_of"] = lambda checklist, criterion: condition_of(checklist, criterion, t("label.or"))
     return env
 
 

@@ -13,7 +13,7 @@ import yaml  # PyYAML ships with mkdocs
 from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
-from ijkpunt_core.checklist import Channel, GradeScale, OptionsScale
+from ijkpunt_core.checklist import Channel, Checklist, Criterion, GradeScale, OptionsScale
 
 from .safe_text import plain, rich
 
@@ -119,7 +119,24 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")
     env.filters["decimal"] = lambda v, digits=1: decimal(v, digits, lang)
     env.filters["share"] = lambda v: "—" if v is None else f"{round(100 * v)}%"
+    env.globals["condition_of"] = lambda checklist, criterion: condition_of(checklist, criterion, t("label.or"))
     return env
+
+
+def condition_of(checklist: Checklist, criterion: Criterion, either: str) -> dict[str, str] | None:
+    """The words of a criterion's condition: the controlling criterion's title and id, its options as a list in
+    words (`Onvoldoende, Voldoende of Goed`); None for a criterion that always applies."""
+    condition = criterion.applies_when
+    controller = checklist.criterion(condition.criterion) if condition else None
+    if condition is None or controller is None:
+        return None
+    scale = checklist.scale_of(controller)
+    labels = [
+        option.label if isinstance(scale, OptionsScale) and (option := scale.option(o)) else o
+        for o in condition.options
+    ]
+    options = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {either} {labels[-1]}"
+    return {"title": controller.title, "id": controller.id, "options": options}
 
 
 def decimal(value: float | None, digits: int, lang: str) -> str:

@@ -14,7 +14,7 @@ from .evaluate import answer_problems, evaluate, export_filename
 from .form_input import draft_from_form, form_field
 from .privacy import personal_data_problems
 from .problems import Lang, Problem, render
-from .scoring import running_quality, score
+from .scoring import applicability, running_quality, score
 from .versions import checklist_changes
 
 
@@ -31,10 +31,21 @@ class Form:
         self.lang: Lang = lang
 
     def live(self, form_json: str) -> str:
-        """Scores so far, a provisional running score, problems with the input, and privacy notices."""
+        """Scores so far, a provisional running score, problems with the input, and privacy notices.
+
+        ``applies``: for every criterion with a condition, whether it applies now; the page shows only those that do.
+        """
         draft, form_problems = draft_from_form(_parse(form_json), self.checklist)
         if draft is None:
-            return _dump({"scores": None, "running": None, "problems": self._located(form_problems), "privacy": []})
+            return _dump(
+                {
+                    "scores": None,
+                    "running": None,
+                    "problems": self._located(form_problems),
+                    "privacy": [],
+                    "applies": applicability(self.checklist, {}),
+                }
+            )
         privacy = self._located(personal_data_problems(draft))
         problems = self._located(form_problems + answer_problems(self.checklist, draft))
         scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
@@ -47,7 +58,13 @@ class Form:
             "band": {"id": band.id, "label": band.label} if band else None,
         }
         return _dump(
-            {"scores": scores.model_dump(mode="json"), "running": running, "problems": problems, "privacy": privacy}
+            {
+                "scores": scores.model_dump(mode="json"),
+                "running": running,
+                "problems": problems,
+                "privacy": privacy,
+                "applies": applicability(self.checklist, draft.answers),
+            }
         )
 
     def export(self, form_json: str) -> str:

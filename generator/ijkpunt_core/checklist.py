@@ -135,6 +135,27 @@ class Examples(Document):
     poor: list[Text] = Field(min_length=1, description="Voorbeelden van onvoldoende uitvoering.")
 
 
+class Condition(Document):
+    """When a criterion applies: only when an earlier criterion got one of the named answers."""
+
+    model_config = reference(
+        "Voorwaarde",
+        "Wanneer een criterium geldt: alleen als een eerder criterium op het formulier een van de genoemde "
+        "antwoorden kreeg. Anders is het criterium vanzelf n.v.t.",
+    )
+
+    criterion: Id = Field(
+        description="Id van het criterium waarvan het antwoord beslist. Het moet eerder op het formulier staan "
+        "en een schaal met antwoorden hebben (geen cijferschaal)."
+    )
+    options: list[Id] = Field(
+        min_length=1,
+        description="Ids van de antwoorden van dat criterium waarbij dit criterium geldt, bijv. `[ja]`. "
+        "Kreeg het een ander antwoord, n.v.t. of nog geen antwoord, of geldt het zelf niet, dan is dit criterium "
+        "n.v.t.",
+    )
+
+
 class Criterion(Document):
     """One thing the evaluator judges, described in observable behaviour."""
 
@@ -161,6 +182,12 @@ class Criterion(Document):
         description="Kritiek: niet voldaan laat het contact zakken volgens `critical_policy` van de checklist.",
     )
     na: NotApplicable = Field(default_factory=NotApplicable, description="Regels voor n.v.t.")
+    applies_when: Condition | None = Field(
+        default=None,
+        description="Alleen als dit criterium niet altijd geldt: het antwoord op een eerder criterium dat "
+        "beslist of het geldt, bijv. `applies_when: {criterion: melding-gedaan, options: [ja]}`. Geldt het niet, "
+        "dan verbergt het formulier het, is het vanzelf n.v.t. en telt een eerder gegeven antwoord niet mee.",
+    )
     definition: Text = Field(description="Wat de beoordelaar ziet of hoort als het goed gaat.")
     anchors: dict[Id, Text] = Field(
         default_factory=dict,
@@ -387,11 +414,15 @@ class Checklist(Document):
         return copy
 
 
+_ADDED_CRITERION_FIELDS = frozenset({"importance_of", "applies_when"})
+
+
 def _hashed_form(dumped: dict[str, Any]) -> dict[str, Any]:
     """The checklist as its content hash sees it: fields added later are left out while they hold their default.
 
-    ``kind`` (checklist) and ``importance_of`` (criterion) came with the survey; a checklist that uses neither
-    keeps the hash it had before they existed, so evaluations exported earlier still name their exact version.
+    ``kind`` (checklist) and ``importance_of`` (criterion) came with the survey, ``applies_when`` (criterion)
+    with conditional criteria; a checklist that uses none of them keeps the hash it had before they existed, so
+    evaluations exported earlier still name their exact version.
     """
     if dumped.get("kind") == "quality":
         dumped = {k: v for k, v in dumped.items() if k != "kind"}
@@ -399,7 +430,7 @@ def _hashed_form(dumped: dict[str, Any]) -> dict[str, Any]:
         {
             **s,
             "criteria": [
-                {k: v for k, v in c.items() if not (k == "importance_of" and v is None)} for c in s["criteria"]
+                {k: v for k, v in c.items() if not (k in _ADDED_CRITERION_FIELDS and v is None)} for c in s["criteria"]
             ],
         }
         for s in dumped.get("sections", [])

@@ -13,7 +13,7 @@ from .checklist import Checklist, OptionsScale
 from .evaluation import FORMAT, FORMAT_VERSION, ChecklistRef, Draft, Evaluation, Scores
 from .privacy import personal_data_problems
 from .problems import Code, Problem
-from .scoring import Judged, judge, score, scores_data
+from .scoring import Judged, counted_answers, judge, score, scores_data
 
 REQUIRED_FOR_EXPORT = ("evaluator", "agent", "contact_date", "created_at")
 
@@ -92,10 +92,14 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
     problems = _export_problems(checklist, draft)
     if problems:
         return EvaluationResult(None, problems)
-    scores = score(checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
+    # The draft keeps a choice made for a criterion that no longer applies (it comes back if the controlling
+    # answer does); the evaluation records only what counts.
+    answers = counted_answers(checklist, draft.answers)
+    scores = score(checklist, answers, draft.relationship, draft.outcome, draft.critical_errors)
     evaluation = Evaluation.model_validate(
         {
             **draft.model_dump(),
+            "answers": {k: a.model_dump() for k, a in answers.items()},
             "checklist": reference(checklist),
             "channel": checklist.channel,
             "tool_version": tool_version,
@@ -151,6 +155,7 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
     if problems:
         return EvaluationResult(None, problems)
     judged = judge(checklist, evaluation.answers)
+    problems += list(_ignored_answers(checklist, evaluation, judged))
     data = scores_data(checklist, judged, evaluation.relationship, evaluation.outcome, evaluation.critical_errors)
     # Compared as plain data: an evaluation whose scores are right (nearly all) needs no second Scores model.
     computed = evaluation.scores if data == evaluation.scores.model_dump() else Scores.model_validate(data)
@@ -170,6 +175,30 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
             problems.append(Problem(Code.SCORES_DIFFER, ("scores",), {"differences": "; ".join(differences)}))
         rescored = rescored.model_copy(update={"scores": computed})
     return EvaluationResult(rescored, problems, tuple(judged))
+
+
+def _ignored_answers(checklist: Checklist, evaluation: Evaluation, judged: list[Judged]) -> Iterator[Problem]:
+    """A warning for each choice made for a criterion whose condition does not hold: scoring ignores it."""
+    for j in judged:
+        answer = evaluation.answers.get(j.criterion.id)
+        condition = j.criterion.applies_when
+        if j.applies or answer is None or not answer.answered or condition is None:
+            continue
+        controller = checklist.criterion(condition.criterion)
+        scale = checklist.scale_of(controller) if controller else None
+        labels = [
+            option.label if isinstance(scale, OptionsScale) and (option := scale.option(o)) else o
+            for o in condition.options
+        ]
+        yield Problem(
+            Code.ANSWER_NOT_APPLICABLE,
+            ("answers", j.criterion.id),
+            {
+                "criterion": j.criterion.title,
+                "controller": controller.title if controller else condition.criterion,
+                "options": ", ".join(labels),
+            },
+        )
 
 
 def score_differences(stored: Scores, computed: Scores) -> list[str]:

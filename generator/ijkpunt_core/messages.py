@@ -147,6 +147,35 @@ NL: dict[Code, Message] = {
         "twee belangvragen over dezelfde vraag",
         "criterium '{other}' vraagt al naar het belang van '{target}'; houd één belangvraag per vraag",
     ),
+    Code.CONDITION_UNKNOWN_CRITERION: _m(
+        "voorwaarde op een onbekend criterium",
+        "'{target}' is geen criterium van deze checklist; noem in `applies_when.criterion` de id van een criterium "
+        "dat eerder op het formulier staat",
+    ),
+    Code.CONDITION_UNKNOWN_OPTION: _m(
+        "voorwaarde met een onbekend antwoord",
+        "'{option}' is geen antwoord van criterium '{target}' (schaal '{scale}'); kies een id uit die schaal",
+    ),
+    Code.CONDITION_ON_ITSELF: _m(
+        "criterium met een voorwaarde op zichzelf",
+        "een criterium kan niet van zijn eigen antwoord afhangen; noem een ander criterium dat eerder op het "
+        "formulier staat, of haal `applies_when` weg",
+    ),
+    Code.CONDITION_CYCLE: _m(
+        "voorwaarden in een kring",
+        "deze voorwaarden wijzen in een kring ({cycle}), zodat geen van deze criteria ooit geldt; haal een van de "
+        "voorwaarden weg",
+    ),
+    Code.CONDITION_LATER: _m(
+        "voorwaarde op een later criterium",
+        "criterium '{target}' staat later op het formulier; een voorwaarde mag alleen naar een eerder criterium "
+        "wijzen, omdat de beoordelaar van boven naar beneden werkt. Zet '{target}' eerder of dit criterium later",
+    ),
+    Code.CONDITION_ON_GRADE: _m(
+        "voorwaarde op een cijfervraag",
+        "criterium '{target}' heeft een cijferschaal; een voorwaarde kan alleen wijzen naar een criterium met "
+        "een schaal met antwoorden",
+    ),
     Code.UNUSED_SCALE: _m("schaal niet gebruikt", "schaal '{scale}' wordt door geen enkel criterium gebruikt"),
     Code.DUPLICATE_CHECKLIST: _m(
         "dubbele checklist-id", "checklist-id '{id}' wordt ook gebruikt door {other}; ids moeten uniek zijn"
@@ -216,6 +245,11 @@ NL: dict[Code, Message] = {
     Code.RELATIONSHIP_MIGRATED: _m(
         "relatievraag uit een ouder formaat",
         "de relatievraag was in dit formaat ja/nee; '{old}' is gelezen als '{new}'. Controleer het antwoord",
+    ),
+    Code.ANSWER_NOT_APPLICABLE: _m(
+        "antwoord op een criterium dat niet geldt",
+        "'{criterion}' geldt alleen als '{controller}' is beantwoord met: {options}. Dat is hier niet zo, dus het "
+        "antwoord telt niet mee (het criterium is n.v.t.)",
     ),
     Code.FORM_TRANSFERS: _m(
         "aantal keer doorverbonden is geen heel getal van 1 tot en met 20",
@@ -448,6 +482,34 @@ EN: dict[Code, Message] = {
         "two importance questions about the same question",
         "criterion '{other}' already asks the importance of '{target}'; keep one importance question per question",
     ),
+    Code.CONDITION_UNKNOWN_CRITERION: _m(
+        "condition on an unknown criterion",
+        "'{target}' is not a criterion of this checklist; name in `applies_when.criterion` the id of a criterion "
+        "earlier on the form",
+    ),
+    Code.CONDITION_UNKNOWN_OPTION: _m(
+        "condition with an unknown answer",
+        "'{option}' is not an answer of criterion '{target}' (scale '{scale}'); choose an id from that scale",
+    ),
+    Code.CONDITION_ON_ITSELF: _m(
+        "criterion conditional on itself",
+        "a criterion cannot depend on its own answer; name another criterion earlier on the form, or remove "
+        "`applies_when`",
+    ),
+    Code.CONDITION_CYCLE: _m(
+        "conditions in a cycle",
+        "these conditions point in a cycle ({cycle}), so none of these criteria would ever apply; remove one of "
+        "the conditions",
+    ),
+    Code.CONDITION_LATER: _m(
+        "condition on a later criterion",
+        "criterion '{target}' comes later on the form; a condition may only point to an earlier criterion, "
+        "because the evaluator works from top to bottom. Move '{target}' up or this criterion down",
+    ),
+    Code.CONDITION_ON_GRADE: _m(
+        "condition on a grade question",
+        "criterion '{target}' has a grade scale; a condition can only point to a criterion with a scale of answers",
+    ),
     Code.UNUSED_SCALE: _m("scale not used", "scale '{scale}' is not used by any criterion"),
     Code.DUPLICATE_CHECKLIST: _m(
         "duplicate checklist id", "checklist id '{id}' is also used by {other}; ids must be unique"
@@ -515,6 +577,11 @@ EN: dict[Code, Message] = {
     Code.RELATIONSHIP_MIGRATED: _m(
         "relationship question from an older format",
         "the relationship question was yes/no in this format; '{old}' was read as '{new}'. Check the answer",
+    ),
+    Code.ANSWER_NOT_APPLICABLE: _m(
+        "answer to a criterion that does not apply",
+        "'{criterion}' applies only when '{controller}' was answered with: {options}. That is not the case here, "
+        "so the answer does not count (the criterion is not applicable)",
     ),
     Code.FORM_TRANSFERS: _m(
         "number of transfers is not a whole number from 1 to 20", "Enter a whole number from 1 to {maximum}."

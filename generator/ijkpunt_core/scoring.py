@@ -7,6 +7,12 @@ is this to you?") count only for completeness: never in the quality score, compl
 A critical criterion
 that is not met, or a flagged critical error, fails the contact: the checklist's
 policy either sets the quality score to 0 or keeps it and marks the contact failed.
+
+Conditional criteria (``applies_when``): a criterion applies only when the criterion its condition names
+applies itself and was answered with one of the condition's options. Otherwise it is not applicable, exactly as
+if n.v.t. had been chosen: it leaves the quality score and compliance, is not missing, and an answer given to it
+anyway is ignored. The condition names an earlier criterion (the loader refuses anything else), so one pass in
+form order resolves chains: a criterion whose controlling criterion does not apply does not apply either.
 """
 
 from __future__ import annotations
@@ -123,13 +129,20 @@ class Judged:
     na: bool
     value: float | None  # 0–1, for an answered, applicable quality criterion
     met: bool | None  # for an answered, applicable criterion
+    applies: bool = True  # False: its condition does not hold, so it counts as n.v.t. whatever was answered
 
 
 def judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Judged]:
     """Every criterion's answer in form order, judged once (answers must fit the checklist)."""
-    judged = []
+    judged: list[Judged] = []
+    counted: dict[str, Answer] = {}  # the answers that count so far: of applicable criteria only
     for criterion in checklist.criteria():
         answer = answers.get(criterion.id)
+        if not _holds(criterion, counted):
+            judged.append(Judged(criterion, True, True, None, None, applies=False))
+            continue
+        if answer is not None:
+            counted[criterion.id] = answer
         if answer is None or not answer.answered:
             judged.append(Judged(criterion, False, False, None, None))
         elif answer.na:
@@ -142,6 +155,36 @@ def judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Judged]:
             else:  # only met counts, and an answer that does not fit is simply not met
                 judged.append(Judged(criterion, True, False, None, is_met(scale, answer)))
     return judged
+
+
+def _holds(criterion: Criterion, counted: Mapping[str, Answer]) -> bool:
+    """Whether a criterion applies, given the answers that count of the criteria before it."""
+    condition = criterion.applies_when
+    if condition is None:
+        return True
+    answer = counted.get(condition.criterion)
+    return answer is not None and answer.option is not None and answer.option in condition.options
+
+
+def applicability(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, bool]:
+    """For every criterion with a condition: whether it applies to these answers (the form shows only those)."""
+    return {j.criterion.id: j.applies for j in judge(checklist, answers) if j.criterion.applies_when is not None}
+
+
+def counted_answers(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+    """The answers as an evaluation records them: the choice given to a criterion that does not apply is dropped.
+
+    Its comment is kept (nothing typed is thrown away); an answer left with only a comment counts as unanswered,
+    which for a criterion that does not apply changes nothing.
+    """
+    applies = applicability(checklist, answers)
+    kept: dict[str, Answer] = {}
+    for criterion_id, answer in answers.items():
+        if applies.get(criterion_id, True) or not answer.answered:
+            kept[criterion_id] = answer
+        elif answer.comment:
+            kept[criterion_id] = Answer(comment=answer.comment)
+    return kept
 
 
 def critical_result(

@@ -62,6 +62,7 @@ def consistency_problems(data: object) -> list[Problem]:
         *_criterion_text_problems(document),
         *_checklist_problems(document),
         *_importance_problems(document),
+        *_condition_problems(document),
         *unsafe_text_problems(document),
     ]
 
@@ -257,6 +258,72 @@ def _importance_problems(document: dict[str, Any]) -> Iterator[Problem]:
             yield Problem(Code.IMPORTANCE_TWICE, (*path, "importance_of"), {"target": target, "other": asked[target]})
         else:
             asked[target] = str(criterion.get("id"))
+
+
+def _condition_problems(document: dict[str, Any]) -> Iterator[Problem]:
+    """Conditions (`applies_when`): on a known, earlier criterion with options, naming its options, no cycles."""
+    located = [
+        (("sections", s, "criteria", c), criterion)
+        for s, section in _items(document.get("sections"))
+        for c, criterion in _items(section.get("criteria"))
+    ]
+    position: dict[str, int] = {}
+    for i, (_, criterion) in enumerate(located):
+        position.setdefault(str(criterion.get("id")), i)
+    # Each criterion has at most one condition: following them from a criterion either ends or runs in a circle.
+    controls: dict[str, str] = {}
+    for _, criterion in located:
+        target = _mapping(criterion.get("applies_when")).get("criterion")
+        if isinstance(target, str):
+            controls.setdefault(str(criterion.get("id")), target)
+    scales = _mapping(document.get("scales"))
+    for i, (path, criterion) in enumerate(located):
+        condition = criterion.get("applies_when")
+        if not isinstance(condition, dict) or not isinstance(condition.get("criterion"), str):
+            continue  # none, or malformed: pydantic reports that
+        own, target = str(criterion.get("id")), condition["criterion"]
+        where: Path = (*path, "applies_when", "criterion")
+        cycle = _cycle(own, controls)
+        if target == own:
+            yield Problem(Code.CONDITION_ON_ITSELF, where)
+        elif target not in position:
+            earlier = tuple(str(c.get("id")) for _, c in located[:i])
+            yield Problem(Code.CONDITION_UNKNOWN_CRITERION, where, {"target": target}, allowed=earlier)
+        elif cycle:
+            yield Problem(Code.CONDITION_CYCLE, where, {"cycle": " → ".join(cycle)})
+        elif position[target] > i:
+            yield Problem(Code.CONDITION_LATER, where, {"target": target})
+        else:
+            scale_id = _text(located[position[target]][1], "scale") or ""
+            yield from _condition_option_problems(condition, target, scale_id, _mapping(scales.get(scale_id)), path)
+
+
+def _cycle(start: str, controls: dict[str, str]) -> list[str]:
+    """The circle of conditions `start` is on (`[a, b, a]`), or [] when following them ends somewhere."""
+    chain = [start]
+    while (step := controls.get(chain[-1])) is not None and step not in chain:
+        chain.append(step)
+    return [*chain, start] if controls.get(chain[-1]) == start and len(chain) > 1 else []
+
+
+def _condition_option_problems(
+    condition: dict[str, Any], target: str, scale_id: str, scale: dict[str, Any], path: Path
+) -> Iterator[Problem]:
+    if scale.get("type") == "grade":
+        yield Problem(Code.CONDITION_ON_GRADE, (*path, "applies_when", "criterion"), {"target": target})
+        return
+    option_ids = tuple(str(o.get("id")) for _, o in _items(scale.get("options")))
+    if scale.get("type") != "options" or not _usable_options(option_ids):
+        return  # an unknown or broken scale is reported where it is used or defined
+    options = condition.get("options")
+    for k, option in enumerate(options if isinstance(options, list) else []):
+        if isinstance(option, str) and option not in option_ids:
+            yield Problem(
+                Code.CONDITION_UNKNOWN_OPTION,
+                (*path, "applies_when", "options", k),
+                {"option": option, "target": target, "scale": scale_id},
+                allowed=option_ids,
+            )
 
 
 def _source_problems(sources: object, path: Path, known: tuple[str, ...]) -> Iterator[Problem]:

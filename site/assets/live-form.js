@@ -1,6 +1,7 @@
 // A scoring form wired to the Python core in a worker: starts the runtime, scores every change, shows the result.
 // Used by the plain scoring page (scoring-form.js) and by the kit pages (training, session). The page decides what
 // to do with the values (keep a draft, make a code); no rule lives here.
+import { showApplicable } from "./conditional.js";
 import { showFieldMessages, showPrivacy } from "./field-problems.js";
 import { readValues } from "./form-binding.js";
 import { showScores } from "./score-panel.js";
@@ -88,6 +89,7 @@ export function liveForm(form, { init, identity, onChange = () => {}, onResult =
     state.client.call("live", current()).then((result) => {
       if (sequence < state.shown) return; // an older answer arriving late
       state.shown = sequence;
+      showApplicable(form, result.applies);
       showScores(result);
       showFieldMessages(form, result.problems);
       showPrivacy(form, result.privacy);

@@ -304,12 +304,27 @@ def in_range(value: float | None) -> bool:
     return value is None or 0 <= value <= 100
 
 
+def applying(checklist: Checklist, answers: dict[str, Answer]) -> set[str]:
+    """The documented rule for conditions: a criterion applies when it has none, or when the criterion it names
+    applies and was answered with one of its options."""
+    found: set[str] = set()
+    for c in checklist.criteria():
+        condition = c.applies_when
+        controlling = answers.get(condition.criterion) if condition else None
+        if condition is None or (
+            condition.criterion in found and controlling is not None and controlling.option in condition.options
+        ):
+            found.add(c.id)
+    return found
+
+
 def reference_quality(checklist: Checklist, answers: dict[str, Answer]) -> Fraction | None:
     """The documented rule, with exact fractions: Σ(weight × normalised) / Σ weight over applicable quality."""
     total, weights = Fraction(0), Fraction(0)
+    applies = applying(checklist, answers)
     for c in checklist.criteria():
         answer = answers.get(c.id)
-        if c.kind != "quality" or answer is None or not answer.answered or answer.na:
+        if c.kind != "quality" or c.id not in applies or answer is None or not answer.answered or answer.na:
             continue
         scale = checklist.scale_of(c)
         assert isinstance(scale, OptionsScale)
@@ -331,7 +346,9 @@ def test_scores_stay_in_range_and_follow_the_rules(
     assert in_range(scores.compliance.score)
     assert all(in_range(s.score) and 0 <= s.answered <= s.total for s in scores.sections)
 
-    unanswered = [c.id for c in TELEFOON.criteria() if not answers.get(c.id, Answer()).answered]
+    applies = applying(TELEFOON, answers)
+    assert TELEFOON.criterion("informatie-volledig").applies_when is not None  # type: ignore[union-attr]
+    unanswered = [c.id for c in TELEFOON.criteria() if c.id in applies and not answers.get(c.id, Answer()).answered]
     assert scores.missing == unanswered + ["relationship"] * (relationship is None) + ["outcome"] * (outcome is None)
     assert scores.complete is (scores.missing == [])
     assert (scores.quality is None) is (not scores.complete)  # telefoon has quality criteria without n.v.t.
@@ -346,6 +363,7 @@ def test_scores_stay_in_range_and_follow_the_rules(
         c.id
         for c in TELEFOON.criteria()
         if c.critical
+        and c.id in applies
         and answers.get(c.id, Answer()).answered
         and not answers[c.id].na
         and not is_met(TELEFOON.scale_of(c), answers[c.id])

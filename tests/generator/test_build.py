@@ -226,3 +226,22 @@ def test_hand_written_pages_exist_in_every_language_and_are_built(public: Path, 
     assert "Zo beoordeel je" in text and "ondernemingsraad" in text
     links = {value for tag, _, value in parse(public / "index.html").refs if tag == "a"}
     assert any(link.endswith("handboek/zo-beoordeel-je/") for link in links)
+
+
+def test_a_conditional_criterion_says_when_it_applies(public: Path) -> None:
+    """kcc-telefoon: 'informatie-volledig' applies only when 'informatie-juist' got an answer."""
+    handbook = parse(public / "handboek" / "kcc-telefoon" / "index.html")
+    text = " ".join("".join(handbook.text).split())
+    assert (
+        "Geldt: Alleen als Geeft informatie die klopt met de kennisbank is beantwoord met Onvoldoende, Voldoende of "
+        "Goed; anders vanzelf n.v.t." in text
+    )
+    assert ("a", "href", "#informatie-juist") in handbook.refs
+    form = (public / "scoren" / "kcc-telefoon" / "index.html").read_text(encoding="utf-8")
+    conditional = re.findall(r"<fieldset [^>]*\bdata-conditional\b[^>]*>", form)
+    assert len(conditional) == 1 and 'id="c-informatie-volledig"' in conditional[0] and " hidden" in conditional[0]
+    assert "Alleen als ‘Geeft informatie die klopt met de kennisbank’ is beantwoord met" in form
+    assert not re.findall(
+        r"<fieldset [^>]*\bdata-conditional\b",
+        (public / "scoren" / "kcc-email" / "index.html").read_text(encoding="utf-8"),
+    )

@@ -33,7 +33,7 @@ from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluate import export_filename, rescore
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.problems import Code
-from ijkpunt_core.scoring import is_met
+from ijkpunt_core.scoring import applicability, is_met
 
 ROOT = Path(__file__).resolve().parents[2]
 SHIPPED = ROOT / "examples" / "evaluaties-voorbeeld"
@@ -215,7 +215,11 @@ def test_na_only_where_allowed_and_where_the_contact_calls_for_it(
     for e in large_set:
         checklist = by_id[e.checklist.id]
         assert e.outcome is not None
+        applies = applicability(checklist, e.answers)
         for criterion in checklist.criteria():
+            if not applies.get(criterion.id, True):  # its condition does not hold: the export records no answer
+                assert criterion.id not in e.answers, (e.id, criterion.id)
+                continue
             answer = e.answers[criterion.id]
             assert not answer.na or criterion.na.allowed, (e.id, criterion.id)
         if "overdragen" in e.answers:
@@ -280,8 +284,8 @@ def test_one_criterion_is_missed_most_of_the_time(
     for e in evaluations:
         checklist = by_id[e.checklist.id]
         for criterion in checklist.criteria():
-            answer = e.answers[criterion.id]
-            if criterion.kind == "quality" and not answer.na:
+            answer = e.answers.get(criterion.id)  # none only where the criterion does not apply (applies_when)
+            if answer is not None and criterion.kind == "quality" and not answer.na:
                 met[criterion.id].append(is_met(checklist.scale_of(criterion), answer))
     missed = 1 - mean(met[MISSED_CRITERION])
     assert len(met[MISSED_CRITERION]) >= 10

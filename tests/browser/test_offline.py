@@ -17,6 +17,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
 from ijkpunt.offline import write_service_worker
+from ijkpunt.pages import checklist_data_path
 from ijkpunt.project import load_checklist_file
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluate import evaluate
@@ -113,18 +114,33 @@ def publication(public: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
         yield copy, url
 
 
-def publish_changed_form(site: Path, project_root: Path) -> str:
-    """Change the telefoon form's heading, as a rebuild would, and write the service worker anew."""
+def publish_changed_form(site: Path, project_root: Path, telefoon: Checklist) -> tuple[str, str]:
+    """Publish the telefoon form again, as a rebuild would: a changed heading and a new version of its checklist
+    (the first criterion reworded). The service worker is written anew. Gives the new heading and criterion title."""
+    first = telefoon.criteria()[0]
+    sections = [s.model_copy(update={"criteria": list(s.criteria)}) for s in telefoon.sections]
+    sections[0].criteria[0] = first.model_copy(update={"title": f"{first.title} (herzien)"})
+    changes = [telefoon.changes[0].model_copy(update={"version": "9.0.0"}), *telefoon.changes]
+    new = telefoon.model_copy(update={"version": "9.0.0", "sections": sections, "changes": changes})
+    text = Checklist.model_validate_json(new.model_dump_json()).model_dump_json()  # as valid as a real one
+    for target in (site / "data" / "kcc-telefoon.json", site / checklist_data_path(new)):
+        target.unlink(missing_ok=True)  # new files, as a publication writes them
+        target.write_text(text, encoding="utf-8")
+
     page = site / "scoren" / "kcc-telefoon" / "index.html"
-    text = page.read_text(encoding="utf-8")
-    changed = text.replace(">Scoren: KCC telefoon<", ">Scoren: KCC telefoon (versie 2)<", 1)
-    assert changed != text
-    page.unlink()  # a new file, as a publication writes it
+    html = page.read_text(encoding="utf-8")
+    changed = (
+        html.replace(">Scoren: KCC telefoon<", ">Scoren: KCC telefoon (versie 2)<", 1)
+        .replace(f'data-checklist-version="{telefoon.version}"', f'data-checklist-version="{new.version}"', 1)
+        .replace(f'data-content-hash="{telefoon.content_hash()}"', f'data-content-hash="{new.content_hash()}"', 1)
+    )
+    assert changed.count(new.content_hash()) == 1
+    page.unlink()
     page.write_text(changed, encoding="utf-8")
     before = (site / "service-worker.js").read_text(encoding="utf-8")
     write_service_worker(site, project_root / "site" / "service-worker.js")
     assert (site / "service-worker.js").read_text(encoding="utf-8") != before
-    return "Scoren: KCC telefoon (versie 2)"
+    return "Scoren: KCC telefoon (versie 2)", f"{first.title} (herzien)"
 
 
 def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_itself(
@@ -142,7 +158,7 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
     notice = page.get_by_role("status").filter(has_text=UPDATE_TEXT)
     expect(notice).to_have_count(0)
 
-    heading = publish_changed_form(site, project_root)
+    heading, reworded = publish_changed_form(site, project_root, telefoon)
     # the connection drops and comes back: the page looks for a new version at once (the browser itself would
     # only look much later, or at the next navigation)
     offline_context.set_offline(True)
@@ -170,12 +186,20 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
         if reload_button.evaluate("b => b === document.activeElement"):
             break
     expect(reload_button).to_be_focused()
+    page.unroute("**/pyodide/**")  # what changed in the checklist is worked out by the core
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
     assert page.evaluate("window.__sameDocument") is None
+    expect(page.get_by_text(UPDATE_TEXT)).to_have_count(0)
+
+    # the draft was started on the old version of the checklist: not rescored with the new one before asked
+    changes = page.locator("#ijk-version-changes")
+    expect(changes).to_contain_text(f"Gewijzigd: “{reworded}” (naam)", timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#ijk-version-text")).to_contain_text(f"versie {telefoon.version}")
+    expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("")
+    page.get_by_role("button", name="Openen met de nieuwe versie").click()
     expect(page.get_by_label("Beoordelaar (pseudoniem)")).to_have_value("coach-9")
     expect(radio(page, f"answer:{first.id}", "ja")).to_be_checked()
-    expect(page.get_by_text(UPDATE_TEXT)).to_have_count(0)
 
 
 def test_a_plain_http_host_says_offline_use_is_not_available(offline_context: BrowserContext, site_url: str) -> None:

@@ -37,7 +37,20 @@ def kit_of(kit_id: str) -> tuple[Kit, Checklist, tuple[KitContact, ...]]:
     contacts = tuple(
         KitContact.model_validate(read_yaml(KITS / kit_id / "contacts" / f"{c}.yaml")) for c in kit.contacts
     )
-    return kit, shipped(kit.checklist.id), contacts
+    return kit, checklist_version(kit.checklist.id, kit.checklist.version), contacts
+
+
+def checklist_version(checklist_id: str, version: str) -> Checklist:
+    """The version a kit names: the current checklist, or an archived one (checklists/archief/<id>/<hash>.json)."""
+    current = shipped(checklist_id)
+    if current.version == version:
+        return current
+    archived = [
+        Checklist.model_validate_json(path.read_text(encoding="utf-8"))
+        for path in sorted((ROOT / "checklists" / "archief" / checklist_id).glob("*.json"))
+    ]
+    [found] = [c for c in archived if c.version == version]
+    return found
 
 
 def key_result(contact: KitContact) -> ResultContact:

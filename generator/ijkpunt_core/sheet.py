@@ -86,6 +86,7 @@ class Summary(_View):
     checklist: str
     checklist_title: str
     version: str
+    channel: str
     mode: str
     evaluator: str
     agent: str
@@ -194,6 +195,7 @@ def summary(checklist: Checklist, evaluation: Evaluation) -> Summary:
         checklist=checklist.id,
         checklist_title=checklist.title,
         version=checklist.version,
+        channel=evaluation.channel,
         mode=evaluation.mode,
         evaluator=evaluation.evaluator,
         agent=evaluation.agent,

@@ -125,3 +125,31 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     self.postMessage({ id, ok: false, error: { kind, detail } });
   }
 };
+
+// The evaluation page (beoordeling/): read an evaluation, the agent's response, the coach's outcome, a comparison
+// (ijkpunt_core.review_api.Reviewer). Every published checklist version, as on the dashboard.
+let reviewer = null;
+
+async function reviewInit({ indexUrl, lang = "nl" }) {
+  const listing = fetch(indexUrl).then(async (response) => {
+    if (!response.ok) throw new StartError("checklist", response.status);
+    const { checklists } = await response.json();
+    const texts = await Promise.all(checklists.map((c) => fetchChecklist(new URL(c.url, new URL("../../", indexUrl)).href)));
+    return checklists.map((c, i) => ({ current: c.current, text: texts[i] }));
+  });
+  listing.catch(() => {});
+  const pyodide = await startPython();
+  const found = await listing;
+  const documents = `{"current": [${found.filter((c) => c.current).map((c) => c.text).join(",")}], ` +
+    `"versions": [${found.map((c) => c.text).join(",")}]}`;
+  reviewer = pyodide.pyimport("ijkpunt_core.review_api").Reviewer(documents, lang);
+  return { checklists: found.length };
+}
+
+Object.assign(handlers, {
+  "review-init": reviewInit,
+  "review-open": ({ name, text }) => JSON.parse(reviewer.open(name, text)),
+  "review-respond": ({ evaluation, response }) => JSON.parse(reviewer.respond(evaluation, JSON.stringify(response))),
+  "review-decide": ({ evaluation, outcome }) => JSON.parse(reviewer.decide(evaluation, JSON.stringify(outcome))),
+  "review-compare": ({ first, second }) => JSON.parse(reviewer.compare(first, second)),
+});

@@ -16,50 +16,17 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from ijkpunt_core.aggregate import ChecklistIndex
-from ijkpunt_core.checklist import Checklist, OptionsScale
-from ijkpunt_core.evaluate import evaluate
-from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Outcome
+from ijkpunt_core.evaluation import Answer, Evaluation
 from ijkpunt_core.importing import import_evaluation
 from ijkpunt_core.scoring import score
 
-from ..builders import shipped
+from ..review_files import TELEFOON, best_answers, disputed_files, evaluation_file
 from .conftest import wait_ready
 from .test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
-TELEFOON = shipped("kcc-telefoon")
 HOSTILE = "<img src=x onerror=\"document.title='pwned'\">"
-
-
-def best_answers(checklist: Checklist) -> dict[str, Answer]:
-    answers = {}
-    for criterion in checklist.criteria():
-        scale = checklist.scale_of(criterion)
-        assert isinstance(scale, OptionsScale)
-        answers[criterion.id] = Answer(option=max(scale.options, key=lambda o: o.points).id)
-    return answers
-
-
-def evaluation_file(folder: Path, name: str, **fields: object) -> Path:
-    answers = best_answers(TELEFOON)
-    answers["laten-uitpraten"] = Answer(option="onvoldoende", comment="Viel de inwoner twee keer in de rede.")
-    answers["vraag-samenvatten"] = Answer(option="nee", comment="Geen samenvatting gehoord.")
-    base: dict[str, object] = {
-        "id": "0b6f1c9e-2a51-4c8e-9d0e-5f1a2b3c4d5e",
-        "evaluator": "coach-7",
-        "agent": "A123",
-        "contact_date": "2026-11-24",
-        "created_at": "2026-11-24T14:30:00Z",
-        "answers": answers,
-        "relationship": "kept",
-        "outcome": Outcome(result="direct"),
-    }
-    result = evaluate(TELEFOON, Draft.model_validate(base | fields))
-    assert result.evaluation is not None, result.problems
-    path = folder / name
-    path.write_text(result.evaluation.model_dump_json(indent=2), encoding="utf-8")
-    return path
 
 
 def open_review(page: Page, site_url: str, path: Path) -> None:
@@ -242,3 +209,38 @@ def test_the_evaluation_page_passes_axe_with_every_part_open(page: Page, site_ur
     page.get_by_label("Bezwaar tegen een of meer criteria").check()
     page.locator('#ijk-respond [data-criterion="laten-uitpraten"] input[type=checkbox]').check()
     assert violations(page) == []
+
+
+def test_the_dashboard_counts_disputes(page: Page, site_url: str, tmp_path: Path) -> None:
+    files = disputed_files(tmp_path)
+    page.goto(f"{site_url}dashboard/")
+    wait_ready(page)
+    page.get_by_label("Beoordelingen").set_input_files([str(f) for f in files])
+    reviews = page.locator("#ijk-reviews")
+    expect(reviews).to_be_visible()
+    expect(page.locator("#ijk-reviews-summary")).to_contain_text("Gereageerd: 67% ")
+    expect(page.locator("#ijk-reviews-summary")).to_contain_text("Met bezwaar: 33% ")
+    row = page.locator('#ijk-reviews-table tr[data-criterion="vraag-samenvatten"]')
+    assert row.locator("td").all_text_contents() == ["1", "1", "0", "0", "0"]
+
+
+def test_my_evaluations_links_a_finished_evaluation_to_the_evaluation_page(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    evaluation = json.loads(evaluation_file(tmp_path, "beoordeling.json").read_text(encoding="utf-8"))
+    record = {
+        "id": "7d1c2e3f-0000-4000-8000-000000000002",
+        "created_at": "2026-11-24T14:30:00Z",
+        "updated_at": "2026-11-24T14:40:00Z",
+        "checklist": evaluation["checklist"],
+        "values": {"agent": "A123"},
+        "summary": {"quality": evaluation["scores"]["quality"], "complete": True},
+        "exported": evaluation,
+        "exported_at": "2026-11-24T14:40:00Z",
+    }
+    page.goto(f"{site_url}downloads/")
+    page.evaluate("r => localStorage.setItem('ijkpunt:evaluation:' + r.id, JSON.stringify(r))", record)
+    page.goto(f"{site_url}mijn-beoordelingen/")
+    page.get_by_role("link", name="Beoordeling van A123 op 2026-11-24 bekijken, afdrukken of vergelijken").click()
+    wait_ready(page)
+    expect(page.locator("#ijk-sheet-meta")).to_contain_text("coach-7")

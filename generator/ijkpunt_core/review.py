@@ -128,9 +128,10 @@ def decide(checklist: Checklist, evaluation: Evaluation, given: OutcomeInput) ->
         before = evaluation.answers.get(ruling.criterion, Answer())
         after = before
         if ruling.decision != "rejected" and ruling.answer is not None:
-            # a corrected answer without a comment of its own keeps the evaluator's comment
+            # the evaluator's comment explained the old answer; a corrected answer without a comment of its own
+            # gets the coach's explanation of the outcome
             after = (
-                ruling.answer if ruling.answer.comment else ruling.answer.model_copy(update={"comment": before.comment})
+                ruling.answer if ruling.answer.comment else ruling.answer.model_copy(update={"comment": ruling.comment})
             )
         entries.append(
             CriterionRuling(

@@ -104,7 +104,7 @@ def test_a_dispute_and_its_outcome_stay_in_the_file_and_survive_export_and_impor
     # each entry keeps what it changed: the answer before and after, the scores before and after
     assert by_criterion["vraag-samenvatten"].before.option == "nee"
     assert by_criterion["vraag-samenvatten"].after.option == "ja"
-    assert by_criterion["vraag-samenvatten"].after.comment == "Geen samenvatting gehoord."  # the evaluator's text stays
+    assert by_criterion["vraag-samenvatten"].after.comment == "Klopt, op 02:10."  # the coach's explanation
     assert by_criterion["laten-uitpraten"].before == by_criterion["laten-uitpraten"].after
     assert ruled.quality_before == original.scores.quality
     assert original_answers(decided) == original.answers
@@ -113,7 +113,7 @@ def test_a_dispute_and_its_outcome_stay_in_the_file_and_survive_export_and_impor
 def test_the_scores_after_the_outcome_are_computed_by_the_core() -> None:
     decided = decide(TELEFOON, disputed_two(), UPHELD_AND_REJECTED).evaluation
     assert decided is not None
-    expected_answers = coach_evaluation().answers | {"vraag-samenvatten": opt("ja", "Geen samenvatting gehoord.")}
+    expected_answers = coach_evaluation().answers | {"vraag-samenvatten": opt("ja", "Klopt, op 02:10.")}
     expected = score(TELEFOON, expected_answers, "kept", Outcome(result="direct"))
     assert decided.answers == expected_answers
     assert decided.scores == expected

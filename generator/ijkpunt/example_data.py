@@ -91,7 +91,7 @@ from statistics import NormalDist
 
 from ijkpunt_core.checklist import Channel, Checklist, Criterion, GradeScale, OptionsScale, Relationship
 from ijkpunt_core.evaluate import evaluate, export_filename
-from ijkpunt_core.evaluation import Answer, Draft, Evaluation, Mode, Outcome
+from ijkpunt_core.evaluation import FORMAT_VERSION, Answer, Draft, Evaluation, Mode, Outcome
 from ijkpunt_core.scoring import is_met
 
 DEFAULT_COUNT = 300
@@ -193,7 +193,7 @@ BROKEN_FILES: dict[str, str] = {  # file name → why a reader must refuse it (D
     "kapot-onbekende-checklist.json": "noemt een checklist die niet bestaat (`kcc-brief`)",
     "kapot-dubbel.json": "precies dezelfde beoordeling (zelfde id) als een bestand in de maandmappen",
     "kapot-scores-kloppen-niet.json": "de kwaliteitsscore is met de hand veranderd en past niet meer bij de antwoorden",
-    "kapot-nieuwere-versie.json": "`format_version` 3: gemaakt door een nieuwere IJkpunt, die deze versie niet kent",
+    "kapot-nieuwere-versie.json": "`format_version` 4: gemaakt door een nieuwere IJkpunt, die deze versie niet kent",
     "kapot-ongeldig-antwoord.json": "een antwoord (`uitstekend`) dat niet op de schaal van het criterium staat",
 }
 UNKNOWN_CHECKLIST = "kcc-brief"
@@ -768,7 +768,7 @@ def broken_files(evaluations: Sequence[Evaluation], seed: int = DEFAULT_SEED) ->
         "quality": round(quality + 15 if quality < 85 else quality - 20, 1),
     }
     newer_data = fresh(newer)
-    newer_data["format_version"] = 3
+    newer_data["format_version"] = FORMAT_VERSION + 1
     invalid_data = fresh(invalid)
     criterion_id = next(k for k, a in invalid.answers.items() if a.option is not None and not a.comment)
     invalid_data["answers"] = {

@@ -113,6 +113,17 @@ def render_pages(
         hide=["toc"],
         search={"exclude": True},
     )
+    site.pages["beoordeling.md"] = page(
+        renderer.render(
+            "review.md.j2",
+            index_url="../data/checklists/index.json",
+            watchdog_seconds=WATCHDOG_SECONDS,
+            checklists={c.id: str(plain(c.title)) for c in checklists},
+        ),
+        title=renderer.t("review.title"),
+        hide=["toc"],
+        search={"exclude": True},
+    )
     site.pages["dashboard.md"] = page(
         renderer.render(
             "dashboard.md.j2",
@@ -271,6 +282,7 @@ def navigation(
         {
             t("nav.scoring"): [
                 {t("nav.my_evaluations"): "mijn-beoordelingen.md"},
+                {t("nav.review"): "beoordeling.md"},
                 *({str(plain(c.title)): f"scoren/{c.id}.md"} for c in checklists),
             ]
         },

@@ -6,7 +6,7 @@ import json
 
 from pydantic import BaseModel
 
-from ijkpunt_core import evaluation_format1
+from ijkpunt_core import evaluation_format1, evaluation_format2
 from ijkpunt_core.aggregate import AggregateReport
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
@@ -20,6 +20,7 @@ FORMATS: dict[str, type[BaseModel]] = {
     "checklist.schema.json": Checklist,
     "evaluation.schema.json": Evaluation,
     "evaluation-format-1.schema.json": evaluation_format1.Evaluation,  # still read (migrated); frozen
+    "evaluation-format-2.schema.json": evaluation_format2.Evaluation,  # still read (migrated); frozen
     "kit.schema.json": Kit,
     "kit-contact.schema.json": KitContact,
     "check-report.schema.json": CheckReport,

@@ -28,7 +28,10 @@ Rules (tested in tests/core/test_aggregate.py):
   mark with its interval, the share of marks at or above the pass mark (Wilson), the mean importance, and
   the priority matrix quadrant (split at the mean importance and the mean mark over the questions); the
   relationship and outcome shares. Mode and filters apply as to any evaluation; with an agent filter, a
-  survey with fewer than ``min_n`` answers is hidden.
+  survey with fewer than ``min_n`` answers is hidden;
+* responses and disputes (``reviews``): over the counted evaluations a coach made of an agent (monitoring,
+  training), the share the agent responded to and the share disputed; per criterion how often it was
+  disputed and what the coach decided (upheld, partly upheld, rejected, or still open).
 """
 
 from __future__ import annotations
@@ -43,8 +46,9 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from .checklist import Checklist, GradeScale, OptionsScale, OutcomeTargets
 from .evaluate import rescore
-from .evaluation import Answer, Evaluation, Mode
+from .evaluation import AgentResponse, Answer, Evaluation, Mode
 from .problems import Code, Param, Problem
+from .review import REVIEWED_MODES
 from .scoring import Judged, judge
 from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
 
@@ -112,6 +116,9 @@ class Fact:
     survey: bool = False  # a citizen survey: reported apart, never in the quality figures
     marks: tuple[tuple[str, float], ...] = ()  # survey: (question, mark as answered) for answered questions
     importance: tuple[tuple[str, float], ...] = ()  # survey: (question it is about, importance as answered)
+    responded: bool = False  # the agent acknowledged or disputed it
+    disputed: tuple[str, ...] = ()  # criteria the agent disputed (any response)
+    rulings: tuple[tuple[str, str], ...] = ()  # (criterion, upheld | partly-upheld | rejected) of the coach
 
     def value(self, dimension: Dimension, period: Period) -> str:
         return period_of(self.date, period) if dimension == "period" else str(getattr(self, dimension))
@@ -143,6 +150,9 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
                 answer = evaluation.answers[criterion.id]
                 marks.append((criterion.id, _as_answered(checklist.scale_of(criterion), answer)))
     outcome = evaluation.outcome
+    history = evaluation.review.history if evaluation.review else []
+    disputed = [d.criterion for e in history if isinstance(e, AgentResponse) for d in e.disputes]
+    rulings = [(r.criterion, r.decision) for e in history if not isinstance(e, AgentResponse) for r in e.rulings]
     return Fact(
         id=str(evaluation.id),
         checklist=checklist.id,
@@ -165,6 +175,9 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
         survey=checklist.is_survey,
         marks=tuple(marks),
         importance=tuple(importance),
+        responded=bool(history),
+        disputed=tuple(disputed),
+        rulings=tuple(rulings),
     )
 
 
@@ -278,6 +291,30 @@ class _Group:
                 rate = self.criteria.setdefault((fact.checklist, criterion), RateAccumulator())
                 assert isinstance(rate, RateAccumulator)
                 rate.add(met)
+
+
+_RULINGS = ("upheld", "partly-upheld", "rejected")
+
+
+@dataclass(slots=True)
+class _Reviews:
+    """Responses and disputes over the evaluations an agent can respond to."""
+
+    responded: RateAccumulator = field(default_factory=RateAccumulator)
+    disputed: RateAccumulator = field(default_factory=RateAccumulator)
+    criteria: dict[tuple[str, str], dict[str, int]] = field(default_factory=dict)
+
+    def add(self, fact: Fact) -> None:
+        if fact.mode not in REVIEWED_MODES:
+            return
+        self.responded.add(fact.responded)
+        self.disputed.add(bool(fact.disputed))
+        for criterion in fact.disputed:
+            counts = self.criteria.setdefault((fact.checklist, criterion), dict.fromkeys(("disputed", *_RULINGS), 0))
+            counts["disputed"] += 1
+        for criterion, decision in fact.rulings:
+            counts = self.criteria.setdefault((fact.checklist, criterion), dict.fromkeys(("disputed", *_RULINGS), 0))
+            counts[decision] += 1
 
 
 _SURVEY_OUTCOMES = ("direct", "transferred", "callback")
@@ -453,6 +490,28 @@ class SurveyFigures(_Model):
     outcome: dict[str, RateFigure] = Field(description="Aandeel direct geholpen, doorverbonden, teruggebeld.")
 
 
+class CriterionDisputes(_Model):
+    """How often one criterion was disputed, and what the coach decided."""
+
+    checklist: str
+    criterion: str
+    title: str
+    disputed: int = Field(description="Aantal keren betwist.")
+    upheld: int = Field(description="Toegekend.")
+    partly_upheld: int = Field(description="Deels toegekend.")
+    rejected: int = Field(description="Afgewezen.")
+    open: int = Field(description="Nog geen besluit.")
+
+
+class ReviewFigures(_Model):
+    """Responses and disputes over the counted evaluations of a coach (monitoring, training)."""
+
+    n: int = Field(description="Beoordelingen waarop de medewerker kan reageren.")
+    responded: RateFigure = Field(description="Aandeel waarop de medewerker reageerde (akkoord of bezwaar).")
+    disputed: RateFigure = Field(description="Aandeel met bezwaar tegen minstens één criterium.")
+    criteria: list[CriterionDisputes] = Field(description="Betwiste criteria, vaakst betwist eerst.")
+
+
 class AggregateReport(_Model):
     """What the report, the dashboard and ``ijkpunt aggregate --json`` show."""
 
@@ -470,6 +529,9 @@ class AggregateReport(_Model):
     versions: list[VersionNote]
     surveys: list[SurveyFigures] = Field(
         default_factory=list, description="Klanttevredenheidsenquêtes, apart van de kwaliteitscijfers."
+    )
+    reviews: ReviewFigures | None = Field(
+        default=None, description="Reacties en bezwaren van medewerkers (null zonder beoordelingen van een coach)."
     )
 
 
@@ -497,6 +559,7 @@ class Aggregator:
         self.by_evaluator: dict[tuple[str, str], MeanAccumulator] = {}
         self.versions: dict[str, set[str]] = {}
         self.surveys: dict[str, _Survey] = {}
+        self.reviews = _Reviews()
 
     def add_text(self, text: str, source: str, line: int = 1) -> Fact | None:
         """Read, check and add one exported evaluation; a refusal is recorded, never raised."""
@@ -540,6 +603,7 @@ class Aggregator:
             self.versions.setdefault(fact.checklist, set()).add(fact.version)
             return
         self.overall.add(fact, with_criteria=True)
+        self.reviews.add(fact)
         for dimension, groups in self.groups.items():
             key = fact.value(dimension, config.period)
             groups.setdefault(key, _Group()).add(fact, with_criteria=dimension == "period")
@@ -574,6 +638,37 @@ class Aggregator:
             drift=self._drift(),
             versions=self._versions(),
             surveys=[self._survey(key, survey) for key, survey in sorted(self.surveys.items())],
+            reviews=self._reviews(),
+        )
+
+    def _reviews(self) -> ReviewFigures | None:
+        reviews = self.reviews
+        if not reviews.responded.n:
+            return None
+        titles = {
+            (c.id, k.id): k.title
+            for c in [*self.index.by_hash.values(), *self.index.by_id.values()]
+            for k in c.criteria()
+        }
+        criteria = [
+            CriterionDisputes(
+                checklist=checklist,
+                criterion=criterion,
+                title=titles.get((checklist, criterion), criterion),
+                disputed=counts["disputed"],
+                upheld=counts["upheld"],
+                partly_upheld=counts["partly-upheld"],
+                rejected=counts["rejected"],
+                open=max(0, counts["disputed"] - counts["upheld"] - counts["partly-upheld"] - counts["rejected"]),
+            )
+            for (checklist, criterion), counts in reviews.criteria.items()
+        ]
+        criteria.sort(key=lambda c: (-c.disputed, c.checklist, c.criterion))
+        return ReviewFigures(
+            n=reviews.responded.n,
+            responded=reviews.responded.figure(),
+            disputed=reviews.disputed.figure(),
+            criteria=criteria,
         )
 
     def _survey(self, checklist_id: str, survey: _Survey) -> SurveyFigures:

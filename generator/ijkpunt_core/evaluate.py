@@ -152,6 +152,10 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
     # The evaluation itself is checked and scored (it has every field of a draft): no second model is
     # validated, which made rescoring most of the aggregation's time.
     problems = _export_problems(checklist, evaluation)
+    if evaluation.review is not None:  # the agent's response and the coach's outcomes, replayed
+        from .review import review_problems  # review builds on this module
+
+        problems += review_problems(checklist, evaluation)
     if problems:
         return EvaluationResult(None, problems)
     judged = judge(checklist, evaluation.answers)

@@ -21,7 +21,7 @@ Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a
 Code = Annotated[str, StringConstraints(strip_whitespace=True, max_length=60)]
 
 FORMAT: Literal["ijkpunt-evaluation"] = "ijkpunt-evaluation"
-FORMAT_VERSION: Literal[2] = 2
+FORMAT_VERSION: Literal[3] = 3
 
 
 class Answer(Strict):
@@ -172,6 +172,81 @@ class Scores(Strict):
     relationship: Relationship | None = Field(description="Antwoord op de relatievraag.")
 
 
+Position = Literal["acknowledged", "disputed"]
+Ruling = Literal["upheld", "partly-upheld", "rejected"]
+
+
+class Dispute(Strict):
+    """One criterion the agent disputes, and why."""
+
+    model_config = reference("Bezwaar", "Eén criterium waar de medewerker het niet mee eens is, en waarom.")
+
+    criterion: Id = Field(description="Id van het betwiste criterium.")
+    comment: str = Field(max_length=4000, description="Waarom de medewerker het er niet mee eens is (verplicht).")
+
+
+class AgentResponse(Strict):
+    """The agent's response to an evaluation: acknowledged, or disputed per criterion."""
+
+    model_config = reference(
+        "Reactie van de medewerker", "Gezien en akkoord, of bezwaar per criterium, met wie en wanneer."
+    )
+
+    type: Literal["response"] = Field(description="Altijd `response` voor een reactie van de medewerker.")
+    by: Annotated[Code, StringConstraints(min_length=1)] = Field(description="Code of pseudoniem van wie reageert.")
+    at: datetime = Field(description="Wanneer de reactie is vastgelegd.")
+    position: Position = Field(description="`acknowledged` gezien en akkoord, `disputed` bezwaar.")
+    comment: str = Field(default="", max_length=4000, description="Algemene opmerking (niet verplicht).")
+    disputes: list[Dispute] = Field(
+        default_factory=list, description="De betwiste criteria (alleen en minstens één bij `disputed`)."
+    )
+
+
+class CriterionRuling(Strict):
+    """The coach's outcome for one disputed criterion, with the answer before and after it."""
+
+    model_config = reference(
+        "Besluit per criterium", "Wat de coach besliste over één betwist criterium, met het antwoord ervoor en erna."
+    )
+
+    criterion: Id = Field(description="Id van het betwiste criterium.")
+    decision: Ruling = Field(description="`upheld` toegekend, `partly-upheld` deels toegekend, `rejected` afgewezen.")
+    comment: str = Field(max_length=4000, description="Uitleg van de coach (verplicht).")
+    before: Answer = Field(description="Het antwoord vóór dit besluit.")
+    after: Answer = Field(description="Het antwoord na dit besluit (gelijk aan `before` bij `rejected`).")
+
+
+class ReviewOutcome(Strict):
+    """The coach's outcome of a dispute: a ruling per disputed criterion, and the scores it changed."""
+
+    model_config = reference(
+        "Besluit van de coach", "Het besluit over een bezwaar: per betwist criterium, met de scores ervoor en erna."
+    )
+
+    type: Literal["outcome"] = Field(description="Altijd `outcome` voor een besluit van de coach.")
+    by: Annotated[Code, StringConstraints(min_length=1)] = Field(description="Code of pseudoniem van de coach.")
+    at: datetime = Field(description="Wanneer het besluit is vastgelegd.")
+    rulings: list[CriterionRuling] = Field(min_length=1, description="Een besluit per betwist criterium.")
+    quality_before: float | None = Field(description="Kwaliteitsscore vóór het besluit (berekend).")
+    quality_after: float | None = Field(description="Kwaliteitsscore na het besluit (berekend).")
+    passed_before: bool | None = Field(description="Geslaagd vóór het besluit (berekend).")
+    passed_after: bool | None = Field(description="Geslaagd na het besluit (berekend).")
+
+
+ReviewEntry = Annotated[AgentResponse | ReviewOutcome, Field(discriminator="type")]
+
+
+class Review(Strict):
+    """What the agent and the coach said about an evaluation after it was finished, oldest first; append-only."""
+
+    model_config = reference(
+        "Reactie en bezwaar",
+        "Reacties van de medewerker en besluiten van de coach, oudste eerst; er wordt alleen aan toegevoegd.",
+    )
+
+    history: list[ReviewEntry] = Field(min_length=1, description="Reacties en besluiten, in volgorde.")
+
+
 class Evaluation(Strict):
     """An exported evaluation."""
 
@@ -180,7 +255,7 @@ class Evaluation(Strict):
     )
 
     format: Literal["ijkpunt-evaluation"] = Field(default=FORMAT, description="Altijd `ijkpunt-evaluation`.")
-    format_version: Literal[2] = Field(default=FORMAT_VERSION, description="Versie van dit formaat.")
+    format_version: Literal[3] = Field(default=FORMAT_VERSION, description="Versie van dit formaat.")
     id: Uuid = Field(description="Unieke id van de beoordeling (UUID).")
     checklist: ChecklistRef = Field(description="De checklist waarmee is beoordeeld.")
     channel: Channel = Field(description="Kanaal van het contact (dat van de checklist).")
@@ -202,6 +277,11 @@ class Evaluation(Strict):
     critical_errors: list[Id] = Field(default_factory=list, description="Aangevinkte kritieke fouten (ids).")
     notes: str = Field(default="", max_length=4000, description="Algemene opmerkingen van de beoordelaar.")
     scores: Scores = Field(description="De berekende scores.")
+    review: Review | None = Field(
+        default=None,
+        description="Reactie van de medewerker en besluiten van de coach; de antwoorden en scores zijn die na "
+        "het laatste besluit.",
+    )
 
     def draft(self) -> Draft:
         """The answers and metadata, without what the core derived."""

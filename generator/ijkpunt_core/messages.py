@@ -251,6 +251,68 @@ NL: dict[Code, Message] = {
         "'{criterion}' geldt alleen als '{controller}' is beantwoord met: {options}. Dat is hier niet zo, dus het "
         "antwoord telt niet mee (het criterium is n.v.t.)",
     ),
+    Code.REVIEW_MODE: _m(
+        "geen reactie mogelijk bij deze soort beoordeling",
+        "op een beoordeling van de soort '{mode}' reageert niemand: alleen op een beoordeling door een coach",
+    ),
+    Code.REVIEW_NOT_FINISHED: _m(
+        "beoordeling is nog niet af",
+        "deze beoordeling is nog niet af; reageren kan pas op een afgeronde beoordeling",
+    ),
+    Code.RESPONSE_NOT_EXPECTED: _m(
+        "er is al gereageerd",
+        "er staat al een reactie ({state}); na bezwaar legt eerst de coach een besluit vast, en een beoordeling "
+        "die gezien en akkoord is, is afgesloten",
+    ),
+    Code.DISPUTE_MISMATCH: _m(
+        "bezwaar en criteria passen niet bij elkaar",
+        "bij bezwaar hoort minstens één betwist criterium, en bij gezien en akkoord geen enkel ({position})",
+    ),
+    Code.DISPUTE_UNKNOWN_CRITERION: _m(
+        "bezwaar tegen een onbekend criterium",
+        "criterium '{criterion}' staat niet in checklist '{checklist}'",
+    ),
+    Code.DISPUTE_TWICE: _m("criterium twee keer betwist", "'{criterion}' staat twee keer in het bezwaar; houd er één"),
+    Code.DISPUTE_WITHOUT_COMMENT: _m(
+        "bezwaar zonder toelichting",
+        "schrijf bij '{criterion}' waarom je het er niet mee eens bent; een bezwaar zonder toelichting kan niet",
+    ),
+    Code.OUTCOME_NOT_EXPECTED: _m(
+        "geen bezwaar om over te beslissen",
+        "er staat geen bezwaar open; een besluit volgt alleen op een bezwaar van de medewerker",
+    ),
+    Code.RULING_NOT_DISPUTED: _m(
+        "besluit over een criterium zonder bezwaar",
+        "tegen '{criterion}' is geen bezwaar gemaakt (of er staat al een besluit over); beslis alleen over de "
+        "betwiste criteria",
+    ),
+    Code.RULING_MISSING: _m(
+        "besluit ontbreekt",
+        "er is bezwaar tegen '{criterion}', maar er staat geen besluit over; beslis over elk betwist criterium",
+    ),
+    Code.RULING_WITHOUT_COMMENT: _m(
+        "besluit zonder uitleg", "schrijf bij '{criterion}' waarom je zo besluit; de medewerker leest het"
+    ),
+    Code.RULING_ANSWER: _m(
+        "besluit en antwoord passen niet bij elkaar",
+        "bij '{criterion}': kies bij (deels) toegekend een ander antwoord; bij afgewezen blijft het antwoord zoals "
+        "het was",
+    ),
+    Code.REVIEW_INCONSISTENT: _m(
+        "geschiedenis past niet bij de antwoorden",
+        "stap {entry} van de reacties en besluiten past niet bij de antwoorden of de scores; het bestand is "
+        "met de hand gewijzigd of beschadigd",
+    ),
+    Code.COMPARE_OTHER_CHECKLIST: _m(
+        "vergelijken kan niet: andere checklist",
+        "de beoordelingen horen bij verschillende checklists ('{first}' en '{second}'); vergelijk twee "
+        "beoordelingen van hetzelfde contact",
+    ),
+    Code.COMPARE_OTHER_CONTACT: _m(
+        "misschien niet hetzelfde contact",
+        "de beoordelingen noemen een andere medewerker of datum ({first} en {second}); controleer of het om "
+        "hetzelfde contact gaat",
+    ),
     Code.FORM_TRANSFERS: _m(
         "aantal keer doorverbonden is geen heel getal van 1 tot en met 20",
         "Vul een heel getal van 1 tot en met {maximum} in.",
@@ -582,6 +644,61 @@ EN: dict[Code, Message] = {
         "answer to a criterion that does not apply",
         "'{criterion}' applies only when '{controller}' was answered with: {options}. That is not the case here, "
         "so the answer does not count (the criterion is not applicable)",
+    ),
+    Code.REVIEW_MODE: _m(
+        "no response to this kind of evaluation",
+        "nobody responds to an evaluation of kind '{mode}': only to an evaluation by a coach",
+    ),
+    Code.REVIEW_NOT_FINISHED: _m(
+        "evaluation not finished", "this evaluation is not finished yet; a response is possible once it is"
+    ),
+    Code.RESPONSE_NOT_EXPECTED: _m(
+        "already responded",
+        "there is already a response ({state}); after a dispute the coach records an outcome first, and an "
+        "acknowledged evaluation is closed",
+    ),
+    Code.DISPUTE_MISMATCH: _m(
+        "dispute and criteria do not match",
+        "a dispute names at least one criterion, and an acknowledgement none ({position})",
+    ),
+    Code.DISPUTE_UNKNOWN_CRITERION: _m(
+        "dispute of an unknown criterion", "criterion '{criterion}' is not on checklist '{checklist}'"
+    ),
+    Code.DISPUTE_TWICE: _m("criterion disputed twice", "'{criterion}' is disputed twice; keep one"),
+    Code.DISPUTE_WITHOUT_COMMENT: _m(
+        "dispute without a comment",
+        "write why you disagree with '{criterion}'; a dispute needs a comment",
+    ),
+    Code.OUTCOME_NOT_EXPECTED: _m(
+        "no dispute to decide", "no dispute is open; an outcome only follows the agent's dispute"
+    ),
+    Code.RULING_NOT_DISPUTED: _m(
+        "outcome for a criterion not disputed",
+        "'{criterion}' was not disputed (or already has an outcome); decide only on the disputed criteria",
+    ),
+    Code.RULING_MISSING: _m(
+        "outcome missing", "'{criterion}' is disputed but has no outcome; decide on every disputed criterion"
+    ),
+    Code.RULING_WITHOUT_COMMENT: _m(
+        "outcome without an explanation", "write why you decide so on '{criterion}'; the agent reads it"
+    ),
+    Code.RULING_ANSWER: _m(
+        "outcome and answer do not match",
+        "for '{criterion}': choose another answer when upheld (or partly); when rejected the answer stays as it was",
+    ),
+    Code.REVIEW_INCONSISTENT: _m(
+        "history does not match the answers",
+        "step {entry} of the responses and outcomes does not match the answers or scores; the file was edited by "
+        "hand or damaged",
+    ),
+    Code.COMPARE_OTHER_CHECKLIST: _m(
+        "cannot compare: another checklist",
+        "the evaluations are for different checklists ('{first}' and '{second}'); compare two evaluations of the "
+        "same contact",
+    ),
+    Code.COMPARE_OTHER_CONTACT: _m(
+        "perhaps not the same contact",
+        "the evaluations name another agent or date ({first} and {second}); check that they are of the same contact",
     ),
     Code.FORM_TRANSFERS: _m(
         "number of transfers is not a whole number from 1 to 20", "Enter a whole number from 1 to {maximum}."

@@ -1,9 +1,9 @@
 """Older evaluation formats, migrated one version at a time to the current one.
 
 Each step reads one format version (validated with that version's frozen model, so a damaged old file is
-refused at its own field names) and writes the next; :func:`migrate` chains the steps. Format 3 will be
-one more step and one more frozen model. Tested from the first published version on
-(``tests/core/test_import.py``, with real format-1 files made by the code of that time).
+refused at its own field names) and writes the next; :func:`migrate` chains the steps (1 → 2 → 3). Tested
+from the first published version on (``tests/core/test_import.py``, with real format-1 and format-2 files
+made by the code of that time).
 
 A step changes the shape, never a judgement: what an old format did not record is left for the checklist
 to fill in (``unrecorded``), and where an old answer has to be read in a new way the step says so with a
@@ -19,7 +19,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from . import evaluation_format1
+from . import evaluation_format1, evaluation_format2
 from .evaluation import FORMAT_VERSION
 from .problems import Code, Problem
 
@@ -74,11 +74,22 @@ def _format1_to_2(data: Data, migrated: Migrated) -> Data:
     return {**data, "format_version": 2, "relationship": relationship, "critical_errors": [], "scores": scores}
 
 
+def _format2_to_3(data: Data, migrated: Migrated) -> Data:
+    """Format 2 → 3: the agent's response and the coach's outcome (``review``); a format-2 file has none yet.
+
+    Nothing else changed: the answers and scores are read as they are.
+    """
+    return {**data, "format_version": 3, "review": None}
+
+
 def _relationship(kept: bool | None) -> str | None:
     return None if kept is None else ("kept" if kept else "weakened")
 
 
-STEPS: dict[int, Step] = {1: Step(evaluation_format1.Evaluation, _format1_to_2)}
+STEPS: dict[int, Step] = {
+    1: Step(evaluation_format1.Evaluation, _format1_to_2),
+    2: Step(evaluation_format2.Evaluation, _format2_to_3),
+}
 """Format version → the step that reads it and writes the next version."""
 OLDEST = min(STEPS)
 

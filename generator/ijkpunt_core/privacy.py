@@ -211,6 +211,17 @@ def _texts(draft: Draft | Evaluation) -> Iterator[tuple[Path, str]]:
     for criterion_id, answer in draft.answers.items():
         if answer.comment:
             yield ("answers", criterion_id, "comment"), answer.comment
+    review = getattr(draft, "review", None)  # an evaluation's response and outcomes (a draft has none)
+    for i, entry in enumerate(review.history if review is not None else ()):
+        yield ("review", "history", i, "by"), entry.by
+        if entry.type == "response":
+            yield ("review", "history", i, "comment"), entry.comment
+            for j, dispute in enumerate(entry.disputes):
+                yield ("review", "history", i, "disputes", j, "comment"), dispute.comment
+        else:
+            for j, ruling in enumerate(entry.rulings):
+                yield ("review", "history", i, "rulings", j, "comment"), ruling.comment
+                yield ("review", "history", i, "rulings", j, "after", "comment"), ruling.after.comment
 
 
 def _scan(draft: Draft | Evaluation) -> Iterator[Problem]:

@@ -41,6 +41,11 @@ const COLUMNS = {
   sufficient: "js.dashboard.col_sufficient",
   importance: "js.dashboard.col_importance",
   quadrant: "js.dashboard.col_quadrant",
+  disputed: "js.dashboard.col_disputed",
+  upheld: "js.dashboard.col_upheld",
+  partly_upheld: "js.dashboard.col_partly_upheld",
+  rejected: "js.dashboard.col_rejected",
+  open: "js.dashboard.col_open",
 };
 const QUADRANTS = {
   improve: "js.dashboard.quadrant_improve",
@@ -286,11 +291,28 @@ function show(report) {
     ],
   })));
   showSurveys(report);
+  showReviews(report);
   const versions = document.getElementById("ijk-versions");
   versions.replaceChildren(...report.versions.map((v) => el("p", t("js.dashboard.versions", {
     checklist: v.checklist, versions: v.versions.join(", "), criteria: v.not_in_every_version.join(", ") || "—",
   }), { class: "ijk-hint" })));
   results.hidden = false;
+}
+
+/** Responses and disputes of agents: the shares, and per disputed criterion what the coach decided. */
+function showReviews(report) {
+  const section = document.getElementById("ijk-reviews");
+  const reviews = report.reviews;
+  section.hidden = !reviews;
+  if (!reviews) return;
+  document.getElementById("ijk-reviews-summary").textContent = t("js.dashboard.reviews_summary", {
+    responded: rate(reviews.responded),
+    disputed: rate(reviews.disputed),
+  });
+  table("ijk-reviews-table", ["criterion", "disputed", "upheld", "partly_upheld", "rejected", "open"], reviews.criteria.map((c) => ({
+    attributes: { "data-criterion": c.criterion },
+    values: [`${c.title} (${c.checklist})`, c.disputed, c.upheld, c.partly_upheld, c.rejected, c.open],
+  })));
 }
 
 /** The citizen surveys, apart from the quality figures: per question mark, share ≥ pass mark, importance, quadrant. */

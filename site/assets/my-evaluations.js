@@ -235,3 +235,17 @@ bindDrop(document.getElementById("ijk-drop"), importFiles);
 
 addEventListener("storage", () => show()); // a form in another tab saved: keep the list current
 show();
+
+// A finished evaluation can be read as the agent's feedback sheet, printed and compared on "Beoordeling bekijken"
+// (review.js): a link in each finished row, added to the rows show() draws.
+function addReviewLinks() {
+  for (const tr of rows.rows) {
+    const record = records.get(tr.dataset.id);
+    if (!record?.exported || tr.querySelector(".ijk-review-link")) continue;
+    const link = el("a", t("js.my.review"), { class: "md-button ijk-review-link", href: `../beoordeling/#id=${record.id}` });
+    link.setAttribute("aria-label", t("js.my.review_label", { agent: record.exported.agent, date: record.exported.contact_date }));
+    tr.querySelector(".ijk-my-actions")?.append(link);
+  }
+}
+new MutationObserver(addReviewLinks).observe(rows, { childList: true });
+addReviewLinks();

@@ -17,6 +17,7 @@ const PAGE_MODULES = new Set([
   "kit-progress",
   "dashboard",
   "my-evaluations",
+  "review",
 ]);
 const DRAFT_PARAMETER = "concept";
 const SAVED_TEXT = {

@@ -140,3 +140,21 @@ self.onmessage = async ({ data: { id, type, payload } }) => {
     self.postMessage({ id, ok: false, error: { kind, detail } });
   }
 };
+
+// The evaluation page (beoordeling/): read an evaluation, the agent's response, the coach's outcome, a comparison
+// (ijkpunt_core.review_api.Reviewer). Every published checklist version, as on the dashboard.
+let reviewer = null;
+
+async function reviewInit({ indexUrl, lang = "nl" }) {
+  const { pyodide, documents, count } = await publishedChecklists(indexUrl);
+  reviewer = pyodide.pyimport("ijkpunt_core.review_api").Reviewer(documents, lang);
+  return { checklists: count };
+}
+
+Object.assign(handlers, {
+  "review-init": reviewInit,
+  "review-open": ({ name, text }) => JSON.parse(reviewer.open(name, text)),
+  "review-respond": ({ evaluation, response }) => JSON.parse(reviewer.respond(evaluation, JSON.stringify(response))),
+  "review-decide": ({ evaluation, outcome }) => JSON.parse(reviewer.decide(evaluation, JSON.stringify(outcome))),
+  "review-compare": ({ first, second }) => JSON.parse(reviewer.compare(first, second)),
+});

@@ -170,9 +170,9 @@ def test_each_refusal_has_its_reason() -> None:
     assert refused_code(good[: len(good) // 2], index) == "E006"
     assert refused_code("[" * 10_000 + "]" * 10_000, index) == "E008"
     assert refused_code(" " * 1_000_001, index) == "E002"
-    assert refused_code(json.dumps(data | {"format_version": 3}), index) == "E423"  # made by a newer IJkpunt
+    assert refused_code(json.dumps(data | {"format_version": 4}), index) == "E423"  # made by a newer IJkpunt
     assert refused_code(json.dumps(data | {"format_version": "2"}), index) == "E421"
-    assert refused_code(json.dumps(data | {"format_version": 1}), index) == "E111"  # a format-2 body called format 1
+    assert refused_code(json.dumps(data | {"format_version": 1}), index) == "E111"  # a current body called format 1
     assert refused_code("[]", index) == "E424"
     assert refused_code(good, index, before=[good]) == "E422"
     other = data | {"checklist": {**data["checklist"], "id": "bestaat-niet"}}

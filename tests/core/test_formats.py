@@ -88,7 +88,7 @@ def test_evaluation_from_evaluate_matches_the_schema() -> None:
     )
     assert schema_errors(EVALUATION_SCHEMA, evaluation.model_dump(mode="json")) == []
     assert schema_errors(EVALUATION_SCHEMA, json.loads(evaluation.model_dump_json())) == []
-    assert (evaluation.format, evaluation.format_version, evaluation.channel) == ("ijkpunt-evaluation", 2, "telefoon")
+    assert (evaluation.format, evaluation.format_version, evaluation.channel) == ("ijkpunt-evaluation", 3, "telefoon")
     assert evaluation.checklist.model_dump() == {
         "id": "kcc-telefoon",
         "version": TELEFOON.version,

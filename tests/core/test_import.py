@@ -79,14 +79,14 @@ def test_the_frozen_format_1_model_is_the_format_as_published() -> None:
 
 def test_the_migration_chain_starts_at_the_first_published_version() -> None:
     assert OLDEST == 1
-    assert sorted(STEPS) == list(range(1, 2))  # one step per older version, none skipped
+    assert sorted(STEPS) == list(range(1, 3))  # one step per older version, none skipped
 
 
 def test_a_format_1_evaluation_is_migrated_and_checked() -> None:
     imported = import_evaluation(fixture("test-geslaagd.json"), INDEX)
     assert codes(imported) == ["W402", "W403", "W401"]  # migrated, relationship read anew, checklist's new hash
     evaluation = imported.evaluation
-    assert evaluation is not None and evaluation.format_version == 2
+    assert evaluation is not None and evaluation.format_version == 3
     assert imported.checklist is TEST and not imported.exact
     assert evaluation.relationship == "kept" and evaluation.critical_errors == []
     assert evaluation.answers["groet"].comment.startswith("Vriendelijk, om 14:30 op 24-11-2026")
@@ -186,7 +186,7 @@ REFUSALS = {
     "a list": ("[]", "E424"),
     "another format": (json.dumps({"format": "ijkpunt-checklist", "id": "x"}), "E424"),
     "no format at all": (json.dumps({"id": "x"}), "E424"),
-    "newer format": (current(format_version=3), "E423"),
+    "newer format": (current(format_version=4), "E423"),
     "unknown version": (current(format_version=0), "E421"),
     "version as text": (current(format_version="2"), "E421"),
     "NaN score": (GOOD.replace('"quality":', '"quality":NaN,"x":', 1), "E101"),
@@ -209,7 +209,7 @@ def test_each_bad_file_is_refused_with_its_reason(text: str, code: str) -> None:
 
 
 def test_a_file_from_a_newer_ijkpunt_says_to_update() -> None:
-    refusal = import_evaluation(current(format_version=3), CURRENT).refusal
+    refusal = import_evaluation(current(format_version=4), CURRENT).refusal
     assert refusal is not None
     assert "nieuwere versie van IJkpunt" in render(refusal, "nl") and "Werk IJkpunt bij" in render(refusal, "nl")
     assert "newer version of IJkpunt" in render(refusal, "en") and "Update IJkpunt" in render(refusal, "en")
@@ -269,7 +269,7 @@ def test_the_facade_gives_migration_warnings_in_english() -> None:
     assert answer["refusals"] == []
     assert [(w["line"], w["code"]) for w in answer["warnings"]] == [(1, "W402"), (1, "W403"), (1, "W401")]
     assert "format version 1" in answer["warnings"][0]["message"]
-    assert answer["evaluations"][0]["evaluation"]["format_version"] == 2
+    assert answer["evaluations"][0]["evaluation"]["format_version"] == 3
     assert Answer.model_validate(answer["evaluations"][0]["evaluation"]["answers"]["privacy"]).option == "nee"
 
 
@@ -278,3 +278,33 @@ def test_the_facade_never_raises_on_a_bad_name_or_text() -> None:
     for name, text in [("x.json", "\x00"), ("x.JSONL", "\n\n"), ("", "[" * 50_000), ("x.jsonl", "1\n2\n[")]:
         answer = json.loads(importer.import_text(name, text))
         assert answer["evaluations"] == [] and answer["warnings"] == []
+
+
+# --- format 2 (before the agent's response and the coach's outcome) -----------------------------------------
+
+FORMAT_2 = Path(__file__).parent / "fixtures" / "evaluation-format-2" / "kcc-email.json"
+EMAIL_INDEX = ChecklistIndex([shipped("kcc-email")])
+
+
+def test_the_frozen_format_2_model_is_the_format_as_published() -> None:
+    from ijkpunt_core import evaluation_format2
+
+    published_path = Path(__file__).resolve().parents[2] / "schemas" / "evaluation-format-2.schema.json"
+    published = json.loads(published_path.read_text(encoding="utf-8"))
+    assert json_schema(evaluation_format2.Evaluation) == published
+    Draft202012Validator(published).validate(json.loads(FORMAT_2.read_text(encoding="utf-8")))
+
+
+def test_a_format_2_evaluation_is_migrated_to_3_and_still_aggregates() -> None:
+    text = FORMAT_2.read_text(encoding="utf-8")
+    imported = import_evaluation(text, EMAIL_INDEX)
+    assert codes(imported)[:1] == ["W402"] and imported.refusal is None
+    evaluation = imported.evaluation
+    assert evaluation is not None and evaluation.format_version == 3 and evaluation.review is None
+    original = json.loads(text)
+    assert evaluation.model_dump(mode="json", exclude={"format_version", "review"}) == {
+        k: v for k, v in original.items() if k != "format_version"
+    }
+    aggregator = Aggregator(EMAIL_INDEX)
+    assert aggregator.add_text(text, "oud.json") is not None
+    assert aggregator.report().used == 1

@@ -131,7 +131,8 @@ NAMES = st.text(
     alphabet=st.one_of(st.sampled_from(NAME_ALPHABET), st.characters(codec="utf-8", categories=["L", "N"])),
     min_size=1,
     max_size=12,
-).filter(lambda s: s == s.strip() and len(s.strip()) >= 1)
+).filter(lambda s: s == s.strip() and 1 <= len(unicodedata.normalize("NFC", s)) <= 12)
+"""Valid names: NFC (which the code stores) can make a name longer, e.g. U+FB2A becomes two characters."""
 
 
 @settings(max_examples=200, deadline=None)

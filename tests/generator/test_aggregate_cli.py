@@ -15,6 +15,7 @@ from ijkpunt.cli import main
 from ijkpunt_core.aggregate import AggregateReport
 from tests.builders import shipped
 from tests.generator.evaluation_files import evaluations
+from tests.review_files import disputed_files
 
 
 @pytest.fixture(scope="module")
@@ -175,3 +176,19 @@ def test_the_survey_block_in_report_csv_and_workbook(tmp_path: Path, capsys: pyt
     assert f"{g.sufficient.count} van {g.sufficient.n} gaven een 7 of hoger" in text
     assert re.findall(r'<figure class="chart" data-chart="(matrix:[\w-]+)"><svg', page) == ["matrix:kto-telefoon"]
     assert "Prioriteitenmatrix KTO telefoon" in text and "Verbeterpunt" in text
+
+
+def test_the_report_counts_disputes(tmp_path: Path) -> None:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    disputed_files(folder)
+    out = tmp_path / "rapport"
+    assert main(["--lang", "nl", "aggregate", str(folder), "--out", str(out)]) == 0
+    html = (out / "rapport.html").read_text(encoding="utf-8")
+    assert "Reacties en bezwaren van medewerkers" in html
+    assert re.search(
+        r'<tr data-criterion="vraag-samenvatten"><th scope="row">[^<]+</th><td>kcc-telefoon</td>'
+        r"<td>1</td><td>1</td><td>0</td><td>0</td><td>0</td></tr>",
+        html,
+    )
+    assert "Met bezwaar: 33%" in html

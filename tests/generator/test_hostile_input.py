@@ -442,4 +442,4 @@ def test_an_evaluation_in_another_format_version_is_named_as_such(
     assert "format version 7 and was made by a newer version of IJkpunt" in err and "[E423]" in err
     path.write_text(json.dumps({**export, "format_version": "twee"}), encoding="utf-8")
     assert main(["--project", str(project_root), "--lang", "en", "score", str(path)]) == 2
-    assert "format version twee; this version of IJkpunt reads version 2 [E421]" in capsys.readouterr().err
+    assert "format version twee; this version of IJkpunt reads version 3 [E421]" in capsys.readouterr().err

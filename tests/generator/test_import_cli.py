@@ -34,7 +34,7 @@ def test_score_migrates_a_format_1_file_and_checks_it(
     path = FORMAT_1 / "test-knock-out.json"
     assert main(["--project", str(format_1_project), "--lang", "en", "score", str(path)]) == 0
     captured = capsys.readouterr()
-    assert "format version 1 and was read as version 2" in captured.err and "[W402]" in captured.err
+    assert "format version 1 and was read as version 3" in captured.err and "[W402]" in captured.err
     assert f"{path}:45: relationship: warning:" in captured.err  # placed on the line of the field
     assert json.loads(captured.out)["critical"]["failed"] is True
 

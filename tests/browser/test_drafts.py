@@ -18,7 +18,7 @@ from ijkpunt.pages import checklist_data_path
 from ijkpunt.project import load_checklist_file
 from ijkpunt_core.checklist import Checklist, OptionsScale
 from ijkpunt_core.evaluate import evaluate
-from ijkpunt_core.evaluation import Answer, Draft, Outcome
+from ijkpunt_core.evaluation import FORMAT_VERSION, Answer, Draft, Outcome
 from ijkpunt_core.import_api import Importer
 
 from .conftest import READY_TIMEOUT_MS, open_form, wait_ready, without_python
@@ -296,7 +296,7 @@ def bad_files(telefoon: Checklist) -> dict[str, str]:
         "geen-json.json": "Dit is geen JSON, maar een boodschappenlijst.",
         "afgebroken.json": json.dumps(good)[:400],
         "diep.json": "[" * 10_000 + "]" * 10_000,
-        "nieuwer.json": changed(lambda d: d.update(format_version=3)),
+        "nieuwer.json": changed(lambda d: d.update(format_version=FORMAT_VERSION + 1)),
         "onbekende-checklist.json": changed(lambda d: d["checklist"].update(id="kcc-fax")),
         "onbekend-criterium.json": changed(lambda d: d["answers"].update({"bestaat-niet": {"option": "ja"}})),
         "onbekend-antwoord.json": changed(lambda d: d["answers"][first].update(option="misschien")),

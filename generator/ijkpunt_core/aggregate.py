@@ -91,9 +91,9 @@ class ChecklistIndex:
         return exact if exact is not None and exact.id == checklist_id else self.by_id.get(checklist_id)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slower to make, and the dashboard makes one per evaluation
 class Fact:
-    """What the aggregation needs of one evaluation."""
+    """What the aggregation needs of one evaluation (never changed once made)."""
 
     id: str
     checklist: str

@@ -112,7 +112,7 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
 def _export_problems(checklist: Checklist, draft: Draft | Evaluation) -> list[Problem]:
     """What stops an export: answers that do not fit, a BSN or IBAN in the text, a required field left empty."""
     problems = answer_problems(checklist, draft)
-    problems += [p for p in personal_data_problems(draft) if p.is_error]
+    problems += personal_data_problems(draft, errors_only=True)
     for name in REQUIRED_FOR_EXPORT:
         if getattr(draft, name) in ("", None):
             problems.append(Problem(Code.REQUIRED_FOR_EXPORT, (name,), {"field": name}))

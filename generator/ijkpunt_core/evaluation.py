@@ -38,7 +38,8 @@ class Answer(Strict):
 
     @model_validator(mode="after")
     def _one_choice(self) -> Answer:
-        if sum((self.option is not None, self.grade is not None, self.na)) > 1:
+        # runs for every answer of every evaluation read: the common case (at most one set) is decided first
+        if (self.option is not None) + (self.grade is not None) + self.na > 1:
             raise PydanticCustomError("one_choice", "choose one of option, grade or na")
         return self
 

@@ -44,6 +44,7 @@ _NOT_A_BSN = re.compile(
     r"klantnummer|registratienummer|nummer melding|meldingsnummer|€|eur|euro)\.?:?\s*(?:nr\.?\s*)?$",
     re.IGNORECASE,
 )
+_DIGIT_OR_AT = re.compile(r"[\d@]")
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}(?![\w-])")
 
 # Dutch phone numbers: 10 digits from a leading 0 (or +31 / 0031, with or without "(0)"), grouped as people
@@ -145,9 +146,12 @@ class Finding:
     end: int = 0
 
 
-def personal_data_in_text(text: str) -> list[Finding]:
-    """Real-looking BSNs, IBANs, e-mail addresses, phone numbers and addresses, in the order they appear."""
-    if not text or not any(c.isdigit() or c == "@" for c in text):  # nothing to find without a digit or an @
+def personal_data_in_text(text: str, errors_only: bool = False) -> list[Finding]:
+    """Real-looking BSNs, IBANs, e-mail addresses, phone numbers and addresses, in the order they appear.
+
+    ``errors_only``: only what blocks an export (BSNs and IBANs), for checks that need nothing else.
+    """
+    if not text or not _DIGIT_OR_AT.search(text):  # nothing to find without a digit or an @
         return []
 
     def found(kind: Kind, start: int, end: int) -> Finding:
@@ -163,6 +167,8 @@ def personal_data_in_text(text: str) -> list[Finding]:
     for match in _NINE_DIGITS.finditer(text):
         if free(match) and is_bsn(re.sub(r"\D", "", match.group(1))) and not _NOT_A_BSN.search(text, 0, match.start()):
             findings.append(found("bsn", match.start(), match.end()))
+    if errors_only:  # phone numbers and addresses come after: they never change what counts as a BSN or IBAN
+        return sorted((f for f in findings if f.kind in ("bsn", "iban")), key=lambda f: f.start)
     findings += [found("phone", m.start(), m.end()) for m in _PHONE.finditer(text) if free(m)]
     taken = [(f.start, f.end) for f in findings]
     for match in _POSTCODE_WITH_NUMBER.finditer(text):
@@ -200,9 +206,12 @@ def _iban_ends(text: str, start: int) -> Iterator[int]:
             yield i
 
 
-def personal_data_problems(draft: Draft | Evaluation) -> list[Problem]:
-    """One problem per field and kind: BSNs and IBANs are errors (they block export), the rest warnings."""
-    return list(_scan(draft))
+def personal_data_problems(draft: Draft | Evaluation, errors_only: bool = False) -> list[Problem]:
+    """One problem per field and kind: BSNs and IBANs are errors (they block export), the rest warnings.
+
+    ``errors_only``: only the errors (rescoring every evaluation the aggregation reads needs no more).
+    """
+    return list(_scan(draft, errors_only))
 
 
 def _texts(draft: Draft | Evaluation) -> Iterator[tuple[Path, str]]:
@@ -224,11 +233,11 @@ def _texts(draft: Draft | Evaluation) -> Iterator[tuple[Path, str]]:
                 yield ("review", "history", i, "rulings", j, "after", "comment"), ruling.after.comment
 
 
-def _scan(draft: Draft | Evaluation) -> Iterator[Problem]:
+def _scan(draft: Draft | Evaluation, errors_only: bool) -> Iterator[Problem]:
     for path, text in _texts(draft):
         if not text:  # most comments are empty; the aggregation scans every evaluation it reads
             continue
-        kinds = {f.kind for f in personal_data_in_text(text)}
+        kinds = {f.kind for f in personal_data_in_text(text, errors_only)}
         for kind, code in KIND_CODES.items():
             if kind in kinds:
                 yield Problem(code, path)

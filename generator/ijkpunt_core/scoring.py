@@ -138,7 +138,7 @@ def judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Judged]:
     counted: dict[str, Answer] = {}  # the answers that count so far: of applicable criteria only
     for criterion in checklist.criteria():
         answer = answers.get(criterion.id)
-        if not _holds(criterion, counted):
+        if criterion.applies_when is not None and not _holds(criterion, counted):
             judged.append(Judged(criterion, True, True, None, None, applies=False))
             continue
         if answer is not None:

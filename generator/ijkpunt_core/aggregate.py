@@ -37,6 +37,7 @@ Rules (tested in tests/core/test_aggregate.py):
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -84,6 +85,15 @@ class ChecklistIndex:
     def __init__(self, current: Iterable[Checklist], versions: Iterable[Checklist] = ()) -> None:
         self.by_id = {c.id: c for c in current}
         self.by_hash = {c.content_hash(): c for c in [*versions, *self.by_id.values()]}
+
+    @classmethod
+    def from_json(cls, checklists_json: str) -> ChecklistIndex:
+        """From the pages' ``{"current": [checklist, …], "versions": [checklist, …]}`` (the published documents)."""
+        data = json.loads(checklists_json)
+        # JSON mode: dates arrive as text, which the strict authoring model accepts only from JSON
+        current = [Checklist.model_validate_json(json.dumps(c)) for c in data["current"]]
+        versions = [Checklist.model_validate_json(json.dumps(c)) for c in data.get("versions", [])]
+        return cls(current, versions)
 
     def find(self, checklist_id: str, content_hash: str) -> Checklist | None:
         """The exact version when it is known, else the current version of that id."""

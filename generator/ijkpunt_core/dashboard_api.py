@@ -12,7 +12,6 @@ from typing import Any
 
 from .aggregate import DIMENSIONS, AggregateConfig, Aggregator, ChecklistIndex, Fact, Refusal
 from .charts import charts
-from .checklist import Checklist
 from .problems import Code, Lang, Problem, render
 
 __all__ = ["Dashboard"]
@@ -23,11 +22,7 @@ class Dashboard:
 
     def __init__(self, checklists_json: str, lang: Lang = "nl") -> None:
         """``checklists_json``: ``{"current": [checklist, …], "versions": [checklist, …]}``."""
-        data = json.loads(checklists_json)
-        # JSON mode: dates arrive as text, which the strict authoring model accepts only from JSON
-        current = [Checklist.model_validate_json(json.dumps(c)) for c in data["current"]]
-        versions = [Checklist.model_validate_json(json.dumps(c)) for c in data.get("versions", [])]
-        self.index = ChecklistIndex(current, versions)
+        self.index = ChecklistIndex.from_json(checklists_json)
         self.lang: Lang = lang
         self.clear()
 

@@ -12,7 +12,6 @@ import json
 from typing import Any
 
 from .aggregate import ChecklistIndex
-from .checklist import Checklist
 from .evaluate import export_filename
 from .importing import import_file
 from .problems import Lang, Problem, describe_path, render
@@ -25,11 +24,7 @@ class Importer:
 
     def __init__(self, checklists_json: str, lang: Lang = "nl") -> None:
         """``checklists_json``: ``{"current": [checklist, …], "versions": [checklist, …]}`` (as the dashboard)."""
-        data = json.loads(checklists_json)
-        # JSON mode: dates arrive as text, which the strict authoring model accepts only from JSON
-        current = [Checklist.model_validate_json(json.dumps(c)) for c in data["current"]]
-        versions = [Checklist.model_validate_json(json.dumps(c)) for c in data.get("versions", [])]
-        self.index = ChecklistIndex(current, versions)
+        self.index = ChecklistIndex.from_json(checklists_json)
         self.lang: Lang = lang
 
     def import_text(self, name: str, text: str) -> str:

@@ -15,7 +15,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .aggregate import ChecklistIndex
-from .checklist import Checklist
 from .evaluate import export_filename
 from .evaluation import AgentResponse, Evaluation
 from .importing import Imported, import_evaluation, import_file
@@ -31,10 +30,7 @@ class Reviewer:
 
     def __init__(self, checklists_json: str, lang: Lang = "nl") -> None:
         """``checklists_json``: ``{"current": [checklist, …], "versions": [checklist, …]}`` (as the dashboard)."""
-        data = json.loads(checklists_json)
-        current = [Checklist.model_validate_json(json.dumps(c)) for c in data["current"]]
-        versions = [Checklist.model_validate_json(json.dumps(c)) for c in data.get("versions", [])]
-        self.index = ChecklistIndex(current, versions)
+        self.index = ChecklistIndex.from_json(checklists_json)
         self.lang: Lang = lang
 
     def open(self, name: str, text: str) -> str:

@@ -9,3 +9,13 @@ export function download(text, filename, type = "application/json") {
   link.remove();
   setTimeout(() => URL.revokeObjectURL(link.href), 1000);
 }
+
+/** Every finished evaluation kept on this device (records of storage.js) as one JSON Lines download; how many. */
+export function downloadFinished(records) {
+  const all = records.list().records.filter((r) => r.exported).map((r) => r.exported);
+  if (all.length) {
+    const day = new Date().toISOString().slice(0, 10);
+    download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
+  }
+  return all.length;
+}

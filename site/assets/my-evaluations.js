@@ -1,7 +1,7 @@
 // "Mijn beoordelingen": the drafts and finished evaluations kept on this device (storage.js), to open, duplicate,
 // export or delete, and files to import. The core checks an imported file (ijkpunt_core.import_api, in the
 // worker); this page only writes what the core accepted, and writes nothing from a file with a refusal.
-import { download } from "./export.js";
+import { download, downloadFinished } from "./export.js";
 import { bindDrop, el, formatNumber, labelCells } from "./kit-common.js";
 import {
   STATUS_TEXT,
@@ -101,7 +101,8 @@ function duplicate(record) {
 
 function exportOne(record) {
   const e = record.exported;
-  download(JSON.stringify(e, null, 2) + "\n", `${e.contact_date}_${e.checklist.id}_${e.id.slice(0, 8)}.json`);
+  // the name the core gave it at export or import; records from before kept none
+  download(JSON.stringify(e, null, 2) + "\n", record.exported_filename ?? `${e.contact_date}_${e.checklist.id}_${e.id}.json`);
 }
 
 function remove(record) {
@@ -126,14 +127,8 @@ document.getElementById("ijk-undo-button").addEventListener("click", () => {
 });
 
 document.getElementById("ijk-export-all").addEventListener("click", () => {
-  const all = records.list().records.filter((r) => r.exported).map((r) => r.exported);
-  if (!all.length) {
-    status.textContent = t("js.export.nothing_yet");
-    return;
-  }
-  const day = new Date().toISOString().slice(0, 10);
-  download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
-  status.textContent = t("js.export.all_done", { count: all.length });
+  const count = downloadFinished(records);
+  status.textContent = count ? t("js.export.all_done", { count }) : t("js.export.nothing_yet");
 });
 
 // --- import -------------------------------------------------------------------------------------------------
@@ -178,7 +173,7 @@ async function importFiles(files) {
     }
     const replaced = reply.evaluations.filter((item) => records.get(item.evaluation.id));
     if (replaced.length && !confirm(t("js.my.confirm_replace", { count: replaced.length, name: file.name }))) continue;
-    const written = keepAll(reply.evaluations.map((item) => recordOf(item.evaluation)));
+    const written = keepAll(reply.evaluations.map((item) => recordOf(item.evaluation, item.filename)));
     if (!written.ok) {
       showRefusals(file.name, [{ line: 1, message: t(STORAGE_TEXT[written.reason]) }]);
       continue;
@@ -206,7 +201,7 @@ function keepAll(list) {
 }
 
 /** A record for an evaluation the core accepted: its answers to review or finish, and itself when complete. */
-function recordOf(evaluation) {
+function recordOf(evaluation, filename) {
   const now = new Date().toISOString();
   const complete = Boolean(evaluation.scores?.complete);
   return {
@@ -217,6 +212,7 @@ function recordOf(evaluation) {
     summary: { quality: evaluation.scores?.quality ?? null, complete },
     exported: complete ? evaluation : null,
     exported_at: complete ? now : null,
+    exported_filename: complete ? filename : null,
   };
 }
 

@@ -1,7 +1,7 @@
 // Entry module of every page (mkdocs extra_javascript). The scoring page wires its form to the Python core here;
 // a kit page, the dashboard or "Mijn beoordelingen" names its own module (data-ijk-page) and gets only that.
 // No rule lives here.
-import { download } from "./export.js";
+import { download, downloadFinished } from "./export.js";
 import { clearExportProblems, showExportProblems } from "./field-problems.js";
 import { restoreValues } from "./form-binding.js";
 import { liveForm } from "./live-form.js";
@@ -85,15 +85,9 @@ function start(form) {
 
   document.getElementById("ijk-export").addEventListener("click", exportEvaluation);
   document.getElementById("ijk-export-all").addEventListener("click", () => {
-    const all = records.list().records.filter((r) => r.exported).map((r) => r.exported);
-    if (!all.length) {
-      status.textContent = t("js.export.nothing_yet");
-      return;
-    }
-    const day = new Date().toISOString().slice(0, 10);
-    download(all.map((e) => JSON.stringify(e)).join("\n") + "\n", `beoordelingen-${day}.jsonl`, "application/x-ndjson");
-    status.dataset.state = "ready";
-    status.textContent = t("js.export.all_done", { count: all.length });
+    const count = downloadFinished(records);
+    if (count) status.dataset.state = "ready";
+    status.textContent = count ? t("js.export.all_done", { count }) : t("js.export.nothing_yet");
   });
   // Nothing is lost by starting another evaluation: the one on the form stays in "Mijn beoordelingen".
   document.getElementById("ijk-new").addEventListener("click", () => {
@@ -208,6 +202,7 @@ function start(form) {
       // the evaluation as exported is the finished one; the draft's values stay, to correct and export again
       const now = new Date().toISOString();
       record = { ...record, ...live.current(), checklist, updated_at: now, exported: result.evaluation, exported_at: now };
+      record.exported_filename = result.filename;
       record.summary = { quality: result.evaluation.scores.quality, complete: true };
       kept = records.put(record).ok;
       showSaved(kept ? "saved" : storageState());

@@ -3,7 +3,7 @@
 //
 // Record under `ijkpunt:evaluation:<id>`:
 //   {id, created_at, updated_at, checklist: {id, version, content_hash}, values: {input name: string},
-//    summary: {quality, complete} | null, exported: <evaluation as exported> | null, exported_at}
+//    summary: {quality, complete} | null, exported: <evaluation as exported> | null, exported_at, exported_filename}
 // The values are the form's raw inputs: the core gives them meaning (ijkpunt_core.form_input).
 // Writing can fail (storage full, or blocked in a private window): every write says so, none is silent.
 

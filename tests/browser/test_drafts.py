@@ -276,6 +276,7 @@ def test_a_good_file_round_trips_byte_for_byte(page: Page, site_url: str, tmp_pa
     with page.expect_download() as download:
         row.get_by_role("button", name="Exporteren").click()
     assert Path(download.value.path()).read_text(encoding="utf-8") == original
+    assert download.value.suggested_filename == source.name  # the name the core gives an export
 
     # opened on the form, it is there to review or correct
     row.get_by_role("link", name="Openen").click()

@@ -377,6 +377,8 @@ function queued(action) {
 
 const addQueued = queued(addFiles);
 document.getElementById("ijk-files").addEventListener("change", (event) => addQueued([...event.target.files]));
+// files picked before this module had loaded (it loads after the page) are read too
+if (document.getElementById("ijk-files").files.length) addQueued([...document.getElementById("ijk-files").files]);
 bindDrop(document.getElementById("ijk-drop"), addQueued);
 filters.addEventListener("change", queued(refresh));
 filters.addEventListener("submit", (event) => event.preventDefault());

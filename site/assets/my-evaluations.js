@@ -223,10 +223,14 @@ function showRefusals(name, refusals) {
   refusedBox.hidden = false;
 }
 
-document.getElementById("ijk-import-files").addEventListener("change", (event) => {
-  importFiles([...event.target.files]);
-  event.target.value = "";
-});
+const picker = document.getElementById("ijk-import-files");
+const pickFiles = () => {
+  const files = [...picker.files];
+  picker.value = "";
+  if (files.length) importFiles(files);
+};
+picker.addEventListener("change", pickFiles);
+pickFiles(); // files picked before this module had loaded (it loads after the page) are not lost
 bindDrop(document.getElementById("ijk-drop"), importFiles);
 
 addEventListener("storage", () => show()); // a form in another tab saved: keep the list current

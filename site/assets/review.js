@@ -115,6 +115,8 @@ function openRecord(id) {
 }
 
 document.getElementById("ijk-file").addEventListener("change", (event) => openFile(event.target.files[0]));
+// a file picked before this module had loaded (it loads after the page) is opened too
+if (document.getElementById("ijk-file").files.length) openFile(document.getElementById("ijk-file").files[0]);
 bindDrop(document.getElementById("ijk-drop"), (files) => openFile(files[0]));
 const device = document.getElementById("ijk-device");
 fillDevicePicker(device);

@@ -334,3 +334,15 @@ def test_a_bad_file_is_refused_with_its_reason_and_nothing_changes(
     page.locator("#ijk-import-files").set_input_files(str(huge))
     expect(refused).to_contain_text("groter dan 50 MB")
     assert device_state(page) == before
+
+
+def test_a_file_picked_before_the_page_script_has_loaded_is_imported(
+    page: Page, site_url: str, tmp_path: Path, telefoon: Checklist
+) -> None:
+    # the page's module loads after the page itself; on a slow machine a quick pick came before it
+    page.route("**/my-evaluations.js", lambda route: (page.wait_for_timeout(1000), route.continue_()))
+    page.goto(f"{site_url}mijn-beoordelingen/", wait_until="domcontentloaded")
+    source = tmp_path / "snel.json"
+    source.write_text(complete_evaluation_json(telefoon), encoding="utf-8")
+    page.locator("#ijk-import-files").set_input_files(str(source))
+    expect(page.locator("#ijk-status")).to_contain_text("1 beoordelingen geïmporteerd", timeout=READY_TIMEOUT_MS)

@@ -17,6 +17,16 @@ export function kitInit(form, root) {
   };
 }
 
+/** A page's JSON data block (<script type="application/json" id=…>), or {} when it cannot be read. */
+export function readJson(id) {
+  try {
+    return JSON.parse(document.getElementById(id).textContent);
+  } catch (error) {
+    console.warn(`IJkpunt: ${id} is onleesbaar`, error);
+    return {};
+  }
+}
+
 /** An element with text only: everything shown here comes from files and forms, so never as HTML. */
 export function el(tag, text = "", attributes = {}) {
   const node = document.createElement(tag);

@@ -2,7 +2,7 @@
 // export or delete, and files to import. The core checks an imported file (ijkpunt_core.import_api, in the
 // worker); this page only writes what the core accepted, and writes nothing from a file with a refusal.
 import { download, downloadFinished } from "./export.js";
-import { bindDrop, el, formatNumber, labelCells } from "./kit-common.js";
+import { bindDrop, el, formatNumber, labelCells, readJson } from "./kit-common.js";
 import {
   STATUS_TEXT,
   STORAGE_TEXT,
@@ -26,15 +26,6 @@ const undo = document.getElementById("ijk-undo");
 const checklists = readJson("ijk-checklists");
 const modes = readJson("ijk-modes");
 let removed = null; // the last deleted record, until it is undone or another is deleted
-
-function readJson(id) {
-  try {
-    return JSON.parse(document.getElementById(id).textContent);
-  } catch (error) {
-    console.warn(`IJkpunt: ${id} is onleesbaar`, error);
-    return {};
-  }
-}
 
 /** Draw the list; `note` (what was just done) goes before the count in the status line. */
 function show(note = "") {

@@ -4,7 +4,7 @@
 // everything: what is a strength, whether a response or outcome is allowed, the scores. This file only shows.
 // Every text from a file is set as text, never as HTML.
 import { download } from "./export.js";
-import { bindDrop, el, formatNumber, labelCells } from "./kit-common.js";
+import { bindDrop, el, formatNumber, labelCells, readJson } from "./kit-common.js";
 import { recordStore } from "./storage.js";
 import { formatTime, lang, t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
@@ -32,15 +32,6 @@ const STATE = {
   resolved: "js.review.state_resolved",
 };
 let current = null; // {evaluation, filename, sheet} as the core last answered
-
-function readJson(id) {
-  try {
-    return JSON.parse(document.getElementById(id).textContent);
-  } catch (error) {
-    console.warn(`IJkpunt: ${id} is onleesbaar`, error);
-    return {};
-  }
-}
 
 const client = startWorker(new URL("./worker.js", import.meta.url), { onCrash: fail });
 const ready = client.call("review-init", { indexUrl: new URL(root.dataset.indexUrl, document.baseURI).href, lang });

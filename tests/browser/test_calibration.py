@@ -127,6 +127,9 @@ def test_a_session_of_three_combines_on_the_results_page_and_in_the_cli(
     page.goto(f"{site_url}kalibreren/{KIT}/sessie/")
     page.get_by_label(contacts[3].title).uncheck()
     page.get_by_label("Toont inlevingsvermogen").uncheck()
+    # the page's module fills the links and may load after the page: wait for the choice to be in them
+    chosen = "contacten=" + ",".join(c.id for c in contacts[:3])
+    expect(page.get_by_label("Link voor de deelnemers")).to_have_value(re.compile(re.escape(chosen) + "(&|$)"))
     participant_link = page.get_by_label("Link voor de deelnemers").input_value()
     results_link = page.get_by_label("Link voor de resultaten (voor jou)").input_value()
     assert "contacten=" + ",".join(c.id for c in contacts[:3]) in participant_link

@@ -73,7 +73,8 @@ def render_pages(
     for f in project.checklists:
         c = f.checklist
         site.pages[f"handboek/{c.id}.md"] = page(
-            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash()), title=str(plain(c.title))
+            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash(), variant=f.variant),
+            title=str(plain(c.title)),
         )
         site.pages[f"scoren/{c.id}.md"] = page(
             renderer.render(

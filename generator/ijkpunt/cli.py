@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import get_args
 
 from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
+from ijkpunt_core.checklist import Channel
 from ijkpunt_core.evaluation import FORMAT_VERSION, Evaluation
 from ijkpunt_core.form_input import MODES
 from ijkpunt_core.importing import Read, check, read_data
@@ -45,6 +47,7 @@ from .example_data import (
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
 from .report_files import refusal_messages
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
+from .scaffold import checklist_scaffold, valid_name, variant_scaffold
 from .schemas import schema_files
 from .seal import passphrase_problems
 from .serve import make_server
@@ -129,6 +132,17 @@ TEXT: dict[Lang, dict[str, str]] = {
         "not_a_date": "geen datum als 2026-09-07: {value!r}",
         "example_written": "{count} beoordelingen, {surveys} enquêtes en {broken} kapotte bestanden geschreven in "
         "{out}",
+        "new": "maak een nieuw bestand om mee te beginnen",
+        "new_checklist": "maak een checklist met commentaar in checklists/NAAM.yaml (of met --extends een variant "
+        "van een bestaande checklist); het bestand is meteen geldig, vervang alles wat met VERVANG begint",
+        "new_name": "id van de nieuwe checklist, ook de bestandsnaam: kleine letters, cijfers en koppeltekens",
+        "new_extends": "maak een variant van deze checklist (bijv. kcc-telefoon): alleen wat anders is, staat erin",
+        "new_channel": "kanaal van de nieuwe checklist (standaard telefoon)",
+        "new_written": "geschreven: {path}. Vervang alles wat met {marker} begint en controleer met `ijkpunt check`",
+        "new_exists": "{path} bestaat al; er is niets veranderd. Kies een andere naam of verwijder het bestand eerst",
+        "new_bad_name": "'{name}' kan geen id zijn: gebruik kleine letters, cijfers en enkele koppeltekens, hoogstens "
+        "64 tekens, bijv. kcc-telefoon-lindeveld",
+        "new_unknown_base": "'{base}' is geen checklist in {folder} (wel: {known})",
         "example_refused": "{out} bevat iets dat de voorbeelddata niet zelf schrijft ({entry}): kies een nieuwe of "
         "lege map; er is niets veranderd",
     },
@@ -207,6 +221,17 @@ TEXT: dict[Lang, dict[str, str]] = {
         "not_positive": "must be a whole number of 1 or more: {value!r}",
         "not_a_date": "not a date like 2026-09-07: {value!r}",
         "example_written": "wrote {count} evaluations, {surveys} surveys and {broken} broken files into {out}",
+        "new": "make a new file to start from",
+        "new_checklist": "make a commented checklist in checklists/NAME.yaml (or, with --extends, a variant of an "
+        "existing checklist); the file is valid as written, replace everything that starts with REPLACE",
+        "new_name": "id of the new checklist, also its file name: lower-case letters, digits and hyphens",
+        "new_extends": "make a variant of this checklist (e.g. kcc-telefoon): only what differs is written down",
+        "new_channel": "channel of the new checklist (default telefoon)",
+        "new_written": "wrote {path}. Replace everything that starts with {marker} and check with `ijkpunt check`",
+        "new_exists": "{path} already exists; nothing was changed. Choose another name or remove the file first",
+        "new_bad_name": "'{name}' cannot be an id: use lower-case letters, digits and single hyphens, at most 64 "
+        "characters, e.g. kcc-telefoon-lindeveld",
+        "new_unknown_base": "'{base}' is not a checklist in {folder} (there are: {known})",
         "example_refused": "{out} holds something the example data does not write itself ({entry}): choose a new "
         "or empty folder; nothing was changed",
     },
@@ -264,6 +289,16 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     aggregate_cmd.add_argument("--modes", nargs="+", choices=MODES, default=list(PERFORMANCE_MODES), help=t["modes"])
     aggregate_cmd.add_argument("--json", action="store_true", help=t["json"])
     commands.add_parser("archive", help=t["archive"], description=t["archive"], epilog=t["epilog"])
+    new_cmd = commands.add_parser("new", help=t["new"], description=t["new"], epilog=t["epilog"])
+    new_kinds = new_cmd.add_subparsers(dest="kind", required=True)
+    new_checklist = new_kinds.add_parser(
+        "checklist", help=t["new_checklist"], description=t["new_checklist"], epilog=t["epilog"]
+    )
+    new_checklist.add_argument("name", metavar="NAME", help=t["new_name"])
+    new_checklist.add_argument("--extends", metavar="BASE", default=None, help=t["new_extends"])
+    new_checklist.add_argument("--channel", choices=get_args(Channel), default="telefoon", help=t["new_channel"])
+    # `ijkpunt new checklist NAME --lang en` reads naturally; the main option is also accepted here
+    new_checklist.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t["lang"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
     example_cmd = commands.add_parser(
@@ -322,6 +357,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "archive": _archive,
         "schemas": _schemas,
         "example-data": _example_data,
+        "new": _new,
     }
     return handler[args.command](args)
 
@@ -714,6 +750,35 @@ def _example_data(args: argparse.Namespace) -> int:
     survey_ids = [c.id for c in project.current() if c.is_survey]
     surveys = sum(1 for name in written if name.count("/") == 1 and any(f"_{i}_" in name for i in survey_ids))
     print(t["example_written"].format(count=args.count, surveys=surveys, broken=len(BROKEN_FILES), out=out))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    """`ijkpunt new checklist NAME [--extends BASE]`: a commented file that passes `ijkpunt check` as written."""
+    t = TEXT[args.lang]
+    if not valid_name(args.name):
+        print(t["new_bad_name"].format(name=args.name), file=sys.stderr)
+        return 2
+    path = args.project / CHECKLIST_DIR / f"{args.name}.yaml"
+    shown = path.relative_to(args.project)
+    if path.exists():
+        print(t["new_exists"].format(path=shown), file=sys.stderr)
+        return 2
+    today = date.today()
+    if args.extends is None:
+        text = checklist_scaffold(args.name, args.lang, today, args.channel)
+    else:
+        checklists = {c.id: c for c in load_project(args.project).current()}
+        base = checklists.get(args.extends)
+        if base is None:
+            known = ", ".join(sorted(checklists)) or "—"
+            print(t["new_unknown_base"].format(base=args.extends, folder=CHECKLIST_DIR, known=known), file=sys.stderr)
+            return 2
+        text = variant_scaffold(args.name, base, args.lang, today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file that appeared meanwhile
+        file.write(text)
+    print(t["new_written"].format(path=shown, marker="VERVANG" if args.lang == "nl" else "REPLACE"))
     return 0
 
 

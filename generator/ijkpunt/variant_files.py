@@ -250,5 +250,5 @@ class _Resolver:
 def resolved_text(checklist: Checklist, base: Checklist, variant_file: Path) -> str:
     """The resolved variant as one YAML file, for the download: usable on its own, says where it came from."""
     header = f"# {checklist.id} {checklist.version} = {base.id} {base.version} + {variant_file.as_posix()}\n"
-    body = yaml.safe_dump(checklist.model_dump(mode="json"), allow_unicode=True, sort_keys=False, width=110)
+    body = yaml.safe_dump(checklist.model_dump(), allow_unicode=True, sort_keys=False, width=110)
     return header + body

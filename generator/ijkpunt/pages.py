@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
+from markupsafe import Markup
 
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.kit_publication import PublishedKit, SealedBox, keys_of, public_contact, sealed_kit
@@ -300,13 +301,23 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.variants import Variant
 
+    checklist_tables = {table["name"] for table in reference.model_tables(Checklist, t)}
     return [
         {
             "title": t("label.checklist"),
             "prefix": "checklist-",
             "intro": t("reference.checklist_intro"),
             "tables": reference.model_tables(Checklist, t),
+        },
+        {
+            # the parts a variant shares with a checklist are explained there: the links point at them
+            "title": t("reference.variant"),
+            "prefix": "checklist-",
+            # the catalogue's own text (ours, not an author's) with Markdown: the syntax as a code block
+            "intro": Markup(t("reference.variant_intro")),
+            "tables": [table for table in reference.model_tables(Variant, t) if table["name"] not in checklist_tables],
         },
         {
             "title": t("reference.evaluation"),

@@ -72,10 +72,11 @@ def load_checklists(
 ) -> tuple[list[LoadedChecklist], list[Diagnostic]]:
     """Every checklist file, variants resolved; with the problems of each and of versions against the archive."""
     diagnostics: list[Diagnostic] = []
-    whole: dict[str, LoadedChecklist] = {}
+    whole: dict[str, LoadedChecklist] = {}  # by id, the first file with it (a second one is reported as such)
+    all_whole: list[LoadedChecklist] = []
     broken: set[str] = set()  # ids of whole checklists with errors
     pending: dict[str, Parsed] = {}
-    order: list[str] = []
+    repeated: list[Parsed] = []  # variants with an id an earlier variant has
     for path in paths:
         variant_documents: list[Parsed] = []
 
@@ -90,18 +91,22 @@ def load_checklists(
         diagnostics += loaded.diagnostics
         data_id = _id_of(loaded.parsed.data if loaded.parsed else None) or path.stem
         if variant_documents:
-            pending.setdefault(data_id, variant_documents[0])
-            order.append(data_id)
+            if data_id in pending:
+                repeated.append(variant_documents[0])
+            else:
+                pending[data_id] = variant_documents[0]
         elif loaded.ok and loaded.value is not None and loaded.text is not None and loaded.parsed is not None:
-            whole.setdefault(loaded.value.id, LoadedChecklist(loaded.file, loaded.text, loaded.value, loaded.parsed))
-            order.append(loaded.value.id)
+            file = LoadedChecklist(loaded.file, loaded.text, loaded.value, loaded.parsed)
+            whole.setdefault(loaded.value.id, file)
+            all_whole.append(file)
         else:
             broken.add(data_id)
     resolver = _Resolver(root, whole, broken, pending, archive, archive_dir)
     for variant_id in pending:
         resolver.resolve(variant_id)
+    extra = [f for f in map(resolver.resolve_document, repeated) if f is not None]
     diagnostics += resolver.diagnostics
-    loaded_files = [*whole.values(), *resolver.done.values()]
+    loaded_files = [*all_whole, *resolver.done.values(), *extra]
     by_file = sorted(loaded_files, key=lambda f: str(f.file))
     for f in by_file:
         for problem in version_problems(f.checklist, archive):
@@ -164,7 +169,15 @@ class _Resolver:
         if variant_id in self.failed:
             return None
         self.failed.add(variant_id)  # until it resolves: a circle that gets here again stops
-        own = self.pending[variant_id]
+        loaded = self.resolve_document(self.pending[variant_id])
+        if loaded is not None:
+            self.failed.discard(variant_id)
+            self.done[variant_id] = loaded
+        return loaded
+
+    def resolve_document(self, own: Parsed) -> LoadedChecklist | None:
+        """One variant file against its base (found by id: the first file with that id)."""
+        variant_id = _id_of(own.data) or own.file.stem
         place: Callable[[Problem], None] = lambda p: self.diagnostics.append(Diagnostic.in_document(own, p))  # noqa: E731
         if variant_id in self.cycles:
             place(Problem(Code.VARIANT_CYCLE, ("extends",), {"cycle": self.cycles[variant_id]}))
@@ -199,15 +212,12 @@ class _Resolver:
         checklist = resolution.checklist
         if checklist is None:
             return None
-        self.failed.discard(variant_id)
         current = self.current(base.id) if not is_current else None
         if current is not None and current.checklist.version != base.version:
             params = {"base": base.id, "version": base.version, "current": current.checklist.version}
             place(Problem(Code.VARIANT_BASE_NOT_CURRENT, ("extends_version",), params))
         variant = VariantOf(base, is_current, variant_differences(base, checklist))
-        loaded = LoadedChecklist(own.file, resolved_text(checklist, base, own.file), checklist, document, variant)
-        self.done[variant_id] = loaded
-        return loaded
+        return LoadedChecklist(own.file, resolved_text(checklist, base, own.file), checklist, document, variant)
 
     def _base(self, own: Parsed, base_id: str, version: str | None) -> tuple[Checklist, Parsed, bool] | None:
         """The base checklist, its document (for placing problems), and whether it is the current version."""

@@ -258,3 +258,15 @@ def test_check_warns_when_a_criterion_text_changed_but_the_version_did_not(
     diagnostics = load_project(project).diagnostics
     changelog_line = line_no(text, '- version: "2.1.0"')
     assert found(diagnostics, Code.CHANGELOG_VERSION) == [("checklists/kcc-telefoon.yaml", changelog_line)]
+
+
+def test_two_files_with_the_id_of_one_variant_are_both_read_and_reported(project: Path) -> None:
+    write(project, "kcc-variant.yaml", HEAD)
+    write(project, "kopie.yaml", HEAD)
+    loaded = load_project(project)
+    assert [f.file.name for f in loaded.checklists if f.checklist.id == "kcc-variant"] == [
+        "kcc-variant.yaml",
+        "kopie.yaml",
+    ]
+    assert found(loaded.diagnostics, Code.DUPLICATE_CHECKLIST) == [("checklists/kopie.yaml", 1)]
+    assert found(loaded.diagnostics, Code.FILE_NAME_MISMATCH) == [("checklists/kopie.yaml", 1)]

@@ -270,3 +270,15 @@ def test_two_files_with_the_id_of_one_variant_are_both_read_and_reported(project
     ]
     assert found(loaded.diagnostics, Code.DUPLICATE_CHECKLIST) == [("checklists/kopie.yaml", 1)]
     assert found(loaded.diagnostics, Code.FILE_NAME_MISMATCH) == [("checklists/kopie.yaml", 1)]
+
+
+def test_hostile_text_in_a_variant_is_refused_where_it_is_written(project: Path) -> None:
+    text = HEAD + (
+        "change:\n  criteria:\n    empathie:\n"
+        "      definition: Toont begrip <img src=x onerror=alert(1)> voor de inwoner.\n"
+        "  bands:\n    goed:\n      label: '[Goed](javascript:alert(1))'\n"
+    )
+    write(project, "kcc-variant.yaml", text)
+    diagnostics = load_project(project).diagnostics
+    assert found(diagnostics, Code.RAW_HTML) == [("checklists/kcc-variant.yaml", line_no(text, "definition:"))]
+    assert found(diagnostics, Code.UNSAFE_LINK) == [("checklists/kcc-variant.yaml", line_no(text, "label:"))]

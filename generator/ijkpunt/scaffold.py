@@ -34,10 +34,10 @@ _CHECKLIST = {
 # - Tekst na een # is commentaar voor jou; de site toont het niet.
 # - Alle velden staan in het handboek onder 'Formaat voor auteurs'.
 
-id: $name                # moet gelijk zijn aan de bestandsnaam (zonder .yaml)
+id: $name$pad_name# moet gelijk zijn aan de bestandsnaam (zonder .yaml)
 version: "0.1.0"         # verhoog bij elke wijziging, en schrijf die op onder `changes`
 title: "VERVANG: naam van de checklist"
-channel: $channel        # telefoon, e-mail, chat of balie
+channel: $channel$pad_channel# telefoon, e-mail, chat of balie
 license: CC-BY-4.0
 description: >-
   VERVANG: een inleiding voor het handboek. Voor wie is deze checklist, welke contacten beoordeel je ermee,
@@ -161,10 +161,10 @@ sources:
 # - Text after a # is a comment for you; the site does not show it.
 # - Every field is described in the handbook under 'Format for authors'.
 
-id: $name                # must equal the file name (without .yaml)
+id: $name$pad_name# must equal the file name (without .yaml)
 version: "0.1.0"         # raise it with every change, and describe the change under `changes`
 title: "REPLACE: name of the checklist"
-channel: $channel        # telefoon, e-mail, chat or balie
+channel: $channel$pad_channel# telefoon, e-mail, chat or balie
 license: CC-BY-4.0
 description: >-
   REPLACE: an introduction for the handbook. Who is this checklist for, which contacts does it judge, and
@@ -293,15 +293,15 @@ _VARIANT = {
 # veranderen: dan meet dezelfde id iets anders. Verwijder het criterium dan en voeg een nieuw toe met een
 # eigen id. Alle velden staan in het handboek onder 'Formaat voor auteurs' → Variant.
 
-id: $name                 # moet gelijk zijn aan de bestandsnaam (zonder .yaml)
-version: "0.1.0"          # eigen versie; verhoog bij elke wijziging en schrijf die op onder `changes`
-extends: $base            # de basis
+id: $name$pad_name# moet gelijk zijn aan de bestandsnaam (zonder .yaml)
+version: "0.1.0"         # eigen versie; verhoog bij elke wijziging en schrijf die op onder `changes`
+extends: $base$pad_base# de basis
 # extends_version: "$base_version"   # zet dit aan om bij deze versie van de basis te blijven
 title: "VERVANG: naam van de variant"
 # description: >-        # eigen inleiding; zonder deze regel geldt die van de basis
 #   VERVANG: waarin deze variant verschilt en waarom.
 
-changes:                  # eigen wijzigingslogboek, nieuwste eerst
+changes:                 # eigen wijzigingslogboek, nieuwste eerst
   - version: "0.1.0"
     date: $today
     summary: "VERVANG: eerste versie van de variant; wat hij anders doet dan $base."
@@ -363,15 +363,15 @@ $anchors#         indicators: ["VERVANG: een aanwijzing."]
 # criterion: the same id would then measure something else. Remove the criterion instead and add a new one
 # with its own id. Every field is described in the handbook under 'Format for authors' → Variant.
 
-id: $name                 # must equal the file name (without .yaml)
-version: "0.1.0"          # its own version; raise it with every change and describe it under `changes`
-extends: $base            # the base
+id: $name$pad_name# must equal the file name (without .yaml)
+version: "0.1.0"         # its own version; raise it with every change and describe it under `changes`
+extends: $base$pad_base# the base
 # extends_version: "$base_version"   # turn this on to stay with this version of the base
 title: "REPLACE: name of the variant"
 # description: >-        # its own introduction; without this line the base's applies
 #   REPLACE: how this variant differs and why.
 
-changes:                  # its own changelog, newest first
+changes:                 # its own changelog, newest first
   - version: "0.1.0"
     date: $today
     summary: "REPLACE: first version of the variant; what it does differently from $base."
@@ -423,9 +423,21 @@ $anchors#         indicators: ["REPLACE: a sign."]
 }
 
 
+def _pad(line: str, column: int = 25) -> str:
+    """Spaces that bring a comment after `line` to `column`, as in the rest of the file."""
+    return " " * max(2, column - len(line))
+
+
 def checklist_scaffold(name: str, lang: Lang, today: dt.date, channel: str = "telefoon") -> str:
     """A whole checklist: one section, two criteria on two kinds of scale, bands, a source, a changelog."""
-    return Template(_CHECKLIST[lang]).substitute(name=name, channel=channel, today=today.isoformat(), year=today.year)
+    return Template(_CHECKLIST[lang]).substitute(
+        name=name,
+        channel=channel,
+        today=today.isoformat(),
+        year=today.year,
+        pad_name=_pad("id: " + name),
+        pad_channel=_pad("channel: " + channel),
+    )
 
 
 def variant_scaffold(name: str, base: Checklist, lang: Lang, today: dt.date) -> str:
@@ -441,6 +453,8 @@ def variant_scaffold(name: str, base: Checklist, lang: Lang, today: dt.date) -> 
     section = next(s.id for s in base.sections if any(c.id == quality.id for c in s.criteria))
     return Template(_VARIANT[lang]).substitute(
         name=name,
+        pad_name=_pad("id: " + name),
+        pad_base=_pad("extends: " + base.id),
         base=base.id,
         base_version=base.version,
         today=today.isoformat(),

@@ -617,9 +617,12 @@ class _Builder:
                         self.origins[(*path, *parts[2:])] = text
             sections.append({**section, "criteria": [c for _, c in criteria]})
         self.data["sections"] = sections
-        # an inherited scale that no criterion uses any more is left out, as a section without criteria is
+        # an inherited scale that no criterion uses any more is left out, as a section without criteria is;
+        # a scale the variant adds itself stays, so that an unused one is reported (W201)
         used = {c["scale"] for s in sections for c in s["criteria"]}
-        self.data["scales"] = {k: v for k, v in self.data["scales"].items() if k in used}
+        self.data["scales"] = {
+            k: v for k, v in self.data["scales"].items() if k in used or ("scales", k) in self.origins
+        }
 
 
 def _answers(scale: dict[str, Any] | None) -> object:

@@ -283,6 +283,15 @@ def test_an_emptied_section_and_an_unused_scale_are_left_out(base: Checklist) ->
     assert resolved.checklist_problems == []
 
 
+def test_a_scale_the_variant_adds_but_does_not_use_is_reported(base: Checklist) -> None:
+    unused = {"type": "grade", "title": "Cijfer"}
+    resolved = resolve_variant(variant(scales={"eigen-cijfer": unused}), base)
+    assert resolved.checklist is not None
+    assert [(p.code, resolved.origin(p.path)) for p in resolved.checklist_problems] == [
+        (Code.UNUSED_SCALE, ("variant", ("scales", "eigen-cijfer")))
+    ]
+
+
 def test_a_weight_in_a_survey_counts_for_nothing() -> None:
     survey = shipped("kto-telefoon")
     question = next(c for c in survey.criteria() if c.kind == "quality")

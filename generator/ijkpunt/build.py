@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ijkpunt_core.problems import Code, Lang, Problem
 
-from .assemble import assemble
+from .assemble import LINK_BASE, Engine, assemble
 from .diagnostics import BuildError, Diagnostic
 from .pages import Site, published_kits, render_pages
 from .project import KITS_DIR, Project, load_project
@@ -19,11 +19,16 @@ from .render import Renderer
 
 
 def build(
-    root: Path, out: Path, strict: bool = False, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+    root: Path,
+    out: Path,
+    strict: bool = False,
+    lang: Lang = "nl",
+    seals: Mapping[str, str] | None = None,
+    engine: Engine = "mkdocs",
 ) -> tuple[Project, Site]:
     """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot.
 
-    ``seals`` maps kit ids to the passphrase their key is sealed with.
+    ``seals`` maps kit ids to the passphrase their key is sealed with; ``engine`` is the site generator.
     """
     project = load_project(root)
     if project.stops(strict):
@@ -36,6 +41,7 @@ def build(
     ]
     if unknown:
         raise BuildError(unknown)
-    site = render_pages(project, Renderer(project.root / "site" / "templates", lang), lang, seals)
-    assemble(site, project.root, out)
+    renderer = Renderer(project.root / "site" / "templates", lang)
+    site = render_pages(project, renderer, lang, seals, links=LINK_BASE[engine])
+    assemble(site, project.root, out, engine)
     return project, site

@@ -29,6 +29,7 @@ from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem, path_segments
 from ijkpunt_core.result_code import Result, codes_in_text, layout, read_codes
 
 from .aggregate_files import AGGREGATE_FILES, display, files_in, run_aggregate, sources
+from .assemble import ENGINES
 from .build import build
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
 from .documents import Loaded, Parsed, load_document, model_validator, parse, read_text
@@ -87,6 +88,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "schemas": "schrijf de JSON-schema's van de formaten",
         "out": "uitvoermap",
         "strict": "behandel waarschuwingen als fouten",
+        "engine": "de sitegenerator: mkdocs (Material for MkDocs, standaard) of zensical (de opvolger)",
         "json": "druk het rapport af als JSON",
         "built": "{pages} pagina's gebouwd in {out}",
         "serving": "{out} is te zien op http://{host}:{port}/ (Ctrl+C stopt)",
@@ -166,6 +168,7 @@ TEXT: dict[Lang, dict[str, str]] = {
         "schemas": "write the JSON Schemas of the formats",
         "out": "output folder",
         "strict": "treat warnings as errors",
+        "engine": "the site generator: mkdocs (Material for MkDocs, the default) or zensical (its successor)",
         "json": "print the report as JSON",
         "built": "built {pages} pages into {out}",
         "serving": "serving {out} at http://{host}:{port}/ (Ctrl+C stops)",
@@ -236,6 +239,7 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
         command.add_argument("--out", type=Path, default=Path("public"), help=f"{t['out']} (public)")
         command.add_argument("--strict", action="store_true", help=t["strict"])
         command.add_argument("--seal", action="append", default=[], metavar="KIT", help=t["seal"])
+        command.add_argument("--engine", choices=ENGINES, default="mkdocs", help=t["engine"])
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
             command.add_argument("--host", default="127.0.0.1")
@@ -349,7 +353,7 @@ def _build(args: argparse.Namespace) -> int:
     out = _in_project(args, args.out)
     try:
         seals = _seals(args.seal, args.lang)
-        project, site = build(args.project, out, strict=args.strict, lang=args.lang, seals=seals)
+        project, site = build(args.project, out, args.strict, args.lang, seals, args.engine)
     except BuildError as exc:
         _print_stopped(exc.diagnostics, args.lang)
         return 1

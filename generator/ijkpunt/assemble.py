@@ -17,7 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +39,8 @@ ASSETS = "assets/ijkpunt"
 
 Engine = Literal["mkdocs", "zensical"]
 ENGINES: tuple[Engine, ...] = ("mkdocs", "zensical")
+Step = Literal["project", "pages", "generator", "files", "offline"]
+"""The steps of a build, in order, as a caller hears of them (ijkpunt.build.build's `on_step`)."""
 LINK_BASE: dict[Engine, LinkBase] = {"mkdocs": "page", "zensical": "source"}
 """How each engine reads links in a page's raw HTML (see ijkpunt.pages.LinkBase)."""
 
@@ -120,7 +122,9 @@ def runtime_files(runtime: Runtime) -> dict[str, bytes]:
     return files
 
 
-def assemble(site: Site, root: Path, out: Path, engine: Engine = "mkdocs") -> None:
+def assemble(
+    site: Site, root: Path, out: Path, engine: Engine = "mkdocs", on_step: Callable[[Step], None] = lambda step: None
+) -> None:
     """Write the site: pages through the site generator, then the other files; swap into `out` at the end.
 
     `site` must have been rendered for the engine's links (LINK_BASE).
@@ -150,10 +154,12 @@ def assemble(site: Site, root: Path, out: Path, engine: Engine = "mkdocs") -> No
             config["theme"] = config["theme"] | ZENSICAL_THEME
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        on_step("generator")
         if engine == "zensical":
             _run_zensical(config_file)
         else:
             _run_mkdocs(config_file)
+        on_step("files")
         for name, data in {
             **site.files,
             **runtime_files(runtime),
@@ -162,6 +168,7 @@ def assemble(site: Site, root: Path, out: Path, engine: Engine = "mkdocs") -> No
         }.items():
             _write(staged / name, data)
         # last: the service worker lists every file of the finished site with its sha256
+        on_step("offline")
         write_service_worker(staged, root / "site" / "service-worker.js")
         old = work / "previous"
         if out.exists():

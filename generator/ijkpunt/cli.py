@@ -344,13 +344,16 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     new_cmd = commands.add_parser("new", help=t["new"], description=t["new"], epilog=t["epilog"])
     new_kinds = new_cmd.add_subparsers(dest="kind", required=True)
     new_checklist = new_kinds.add_parser(
-        "checklist", help=t["new_checklist"], description=t["new_checklist"], epilog=t["epilog"]
+        "checklist",
+        help=t["new_checklist"],
+        description=t["new_checklist"],
+        epilog=t["epilog"],
+        parents=[common],  # `ijkpunt new checklist NAME --lang en` reads naturally
+        allow_abbrev=False,
     )
     new_checklist.add_argument("name", metavar="NAME", help=t["new_name"])
     new_checklist.add_argument("--extends", metavar="BASE", default=None, help=t["new_extends"])
     new_checklist.add_argument("--channel", choices=get_args(Channel), default="telefoon", help=t["new_channel"])
-    # `ijkpunt new checklist NAME --lang en` reads naturally; the main option is also accepted here
-    new_checklist.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t["lang"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
     example_cmd = commands.add_parser(
@@ -842,12 +845,12 @@ def _new(args: argparse.Namespace) -> int:
     """`ijkpunt new checklist NAME [--extends BASE]`: a commented file that passes `ijkpunt check` as written."""
     t = TEXT[args.lang]
     if not valid_name(args.name):
-        print(t["new_bad_name"].format(name=args.name), file=sys.stderr)
+        args.console.plain_problem(t["new_bad_name"].format(name=args.name))
         return 2
     path = args.project / CHECKLIST_DIR / f"{args.name}.yaml"
     shown = path.relative_to(args.project)
     if path.exists():
-        print(t["new_exists"].format(path=shown), file=sys.stderr)
+        args.console.plain_problem(t["new_exists"].format(path=shown))
         return 2
     today = date.today()
     if args.extends is None:
@@ -857,13 +860,15 @@ def _new(args: argparse.Namespace) -> int:
         base = checklists.get(args.extends)
         if base is None:
             known = ", ".join(sorted(checklists)) or "—"
-            print(t["new_unknown_base"].format(base=args.extends, folder=CHECKLIST_DIR, known=known), file=sys.stderr)
+            args.console.plain_problem(
+                t["new_unknown_base"].format(base=args.extends, folder=CHECKLIST_DIR, known=known)
+            )
             return 2
         text = variant_scaffold(args.name, base, args.lang, today)
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file that appeared meanwhile
         file.write(text)
-    print(t["new_written"].format(path=shown, marker="VERVANG" if args.lang == "nl" else "REPLACE"))
+    args.console.done(t["new_written"].format(path=shown, marker="VERVANG" if args.lang == "nl" else "REPLACE"))
     return 0
 
 

@@ -13,7 +13,7 @@ from ijkpunt.console import QUIET, VERBOSE, Console
 
 from .test_cli import BROKEN, project_with
 
-COMMANDS = ["build", "serve", "check", "score", "calibrate", "aggregate", "archive", "schemas", "example-data"]
+COMMANDS = ["build", "serve", "check", "score", "calibrate", "aggregate", "archive", "schemas", "example-data", "new"]
 
 
 class Terminal(io.StringIO):

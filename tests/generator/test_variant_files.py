@@ -168,7 +168,11 @@ def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
 def test_a_new_checklist_passes_check_as_written(project: Path, lang: str, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--project", str(project), "new", "checklist", "kcc-nieuw", "--lang", lang, "--channel", "chat"]) == 0
+    args = ["--project", str(project), "new", "checklist", "kcc-nieuw", "--lang", lang, "--channel", "chat"]
+    assert main(args) == 0
+    assert "checklists/kcc-nieuw.yaml" in capsys.readouterr().out
+    assert main(["--project", str(project), "new", "checklist", "kcc-stil", "-q"]) == 0
+    assert capsys.readouterr() == ("", "")  # --quiet: the file is the result
     text = (project / "checklists" / "kcc-nieuw.yaml").read_text(encoding="utf-8")
     marker = "VERVANG" if lang == "nl" else "REPLACE"
     assert text.count(marker) > 20 and ("Zo werk je ermee" in text) == (lang == "nl")
@@ -226,6 +230,7 @@ def test_new_is_documented_in_help(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--lang", "en", "new", "checklist", "--help"])
     shown = capsys.readouterr().out
     assert "--extends BASE" in shown and "REPLACE" in shown and "NAME" in shown
+    assert "--quiet" in shown and "--lang" in shown and "Exit status: 0" in shown
     with pytest.raises(SystemExit):
         main(["--lang", "nl", "--help"])
     assert "maak een nieuw bestand om mee te beginnen" in capsys.readouterr().out

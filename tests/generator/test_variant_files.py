@@ -192,7 +192,8 @@ def test_a_new_variant_passes_check_and_so_do_its_examples_uncommented(
     assert main(args) == 0
     path = project / "checklists" / "kcc-eigen.yaml"
     text = path.read_text(encoding="utf-8")
-    assert check(project, capsys) == (0, "6 file(s) checked: 0 error(s), 0 warning(s)\n")
+    status, summary = check(project, capsys)
+    assert (status, summary.strip().split(": ")[1]) == (0, "0 error(s), 0 warning(s)")
     # the examples use the base's real ids: uncommented (all but the sketch of a new section) they check clean
     examples, _, _ = text.partition("add_sections")
     uncommented = re.sub(r"^# (?=[a-z_]+:|\s)", "", examples.split("\nchanges:")[1], flags=re.MULTILINE)

@@ -288,3 +288,15 @@ def test_hostile_text_in_a_variant_is_refused_where_it_is_written(project: Path)
     diagnostics = load_project(project).diagnostics
     assert found(diagnostics, Code.RAW_HTML) == [("checklists/kcc-variant.yaml", line_no(text, "definition:"))]
     assert found(diagnostics, Code.UNSAFE_LINK) == [("checklists/kcc-variant.yaml", line_no(text, "label:"))]
+
+
+def test_a_problem_inherited_from_an_archived_base_points_into_the_archived_file(project: Path) -> None:
+    text = HEAD.replace("extends: kcc-telefoon\n", 'extends: kcc-telefoon\nextends_version: "2.0.0"\n') + (
+        "change:\n  criteria:\n    laten-uitpraten:\n"
+        "      title: Luistert actief en neemt alles mee wat de inwoner noemt\n"
+    )
+    write(project, "kcc-variant.yaml", text)
+    ((file, line),) = found(load_project(project).diagnostics, Code.DUPLICATE_TITLE)
+    archived = project / file
+    assert file.startswith("checklists/archief/kcc-telefoon/") and file.endswith(".json")
+    assert line == line_no(archived.read_text(encoding="utf-8"), '"title": "Luistert actief en neemt alles mee')

@@ -10,7 +10,8 @@
 //   is fetched once, not at every publication).
 // * Every file of the site is served from that cache, pages included: a page and the scripts, data and runtime it
 //   uses always come from the same version. The response keeps the server's Content-Type (a .wasm must stay
-//   application/wasm, see assets/ijkpunt/worker.js); HEAD requests (the worker's MIME check) are answered too.
+//   application/wasm, see assets/ijkpunt/worker.js) and Content-Security-Policy; HEAD requests (the worker's MIME
+//   check) are answered too.
 // * A new version waits: the page shows a notice (assets/ijkpunt/offline.js) and only when the evaluator clicks
 //   "Herladen" does it ask this worker to take over. Nothing reloads under an evaluator's feet.
 /* global MANIFEST */
@@ -21,6 +22,7 @@ const SCOPE = new URL(self.registration.scope);
 const COMPLETE = new URL("__ijkpunt-offline-manifest.json", SCOPE).href; // written last: the version is whole
 const KEPT = new Map(MANIFEST.files);
 const PARALLEL = 4;
+const KEPT_HEADERS = ["Content-Type", "Content-Security-Policy"];
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
@@ -78,10 +80,14 @@ async function download(url, path, sha256) {
   const body = await response.arrayBuffer();
   const found = hex(await crypto.subtle.digest("SHA-256", body));
   if (found !== sha256) throw new Error(`${path}: sha256 ${found}, expected ${sha256} (site changed while installing)`);
-  // Only the type is kept: the body is stored decoded, so a Content-Encoding or Content-Length would be wrong.
+  // Only the type and the policy are kept: the body is stored decoded, so a Content-Encoding or Content-Length would
+  // be wrong. The Content-Security-Policy must survive: served from here, a worker's script (Pyodide's worker) takes
+  // its policy from this response, not from the page's meta tag.
   const headers = new Headers();
-  const type = response.headers.get("Content-Type");
-  if (type) headers.set("Content-Type", type);
+  for (const name of KEPT_HEADERS) {
+    const value = response.headers.get(name);
+    if (value) headers.set(name, value);
+  }
   return new Response(body, { status: 200, headers });
 }
 

@@ -16,6 +16,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from ijkpunt.csp import header_policy
 from ijkpunt.offline import write_service_worker
 from ijkpunt.pages import checklist_data_path
 from ijkpunt.project import load_checklist_file
@@ -70,8 +71,17 @@ def test_after_one_visit_forms_handbook_calibration_and_dashboard_work_offline(
 
     offline_context.set_offline(True)
     assert page.evaluate("navigator.onLine") is False
-    page.reload()
+    reloaded = page.reload()
     wait_ready(page)  # runtime, wheels, lock file and checklist from the device; the worker's MIME check too
+    # from the device, the page and the Python worker's script keep the site's Content-Security-Policy header
+    # (the worker takes its policy from its script's response, not from the page's meta tag)
+    assert reloaded is not None and reloaded.from_service_worker
+    assert reloaded.header_value("Content-Security-Policy") == header_policy()
+    worker_policy = page.evaluate(
+        "async url => (await fetch(url)).headers.get('Content-Security-Policy')",
+        f"{site_url}assets/ijkpunt/worker.js",
+    )
+    assert worker_policy == header_policy()
     fill_metadata(page)
     answers = planned_answers(telefoon)
     for criterion_id, answer in answers.items():

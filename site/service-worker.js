@@ -7,7 +7,7 @@
 // * One cache per version ("ijkpunt-<version>"), installed whole or not at all: every downloaded file is checked
 //   against its sha256 (a half-published site is refused, the previous version keeps working). A file whose sha256
 //   did not change is copied from the previous version's cache, not downloaded again (the 9.6 MB Pyodide runtime
-//   is fetched once, not at every publication).
+//   is fetched once, not at every publication), unless the server's Content-Security-Policy header changed.
 // * Every file of the site is served from that cache, pages included: a page and the scripts, data and runtime it
 //   uses always come from the same version. The response keeps the server's Content-Type (a .wasm must stay
 //   application/wasm, see assets/ijkpunt/worker.js) and Content-Security-Policy; HEAD requests (the worker's MIME
@@ -37,13 +37,14 @@ self.addEventListener("fetch", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   const earlier = await earlierVersions();
+  const policy = await currentPolicy();
   const queue = MANIFEST.files.slice();
   const worker = async () => {
     while (queue.length) {
       const [path, sha256] = queue.shift();
       const url = new URL(path, SCOPE).href;
       if (await cache.match(url)) continue; // an interrupted install of this same version got this far
-      const copy = await earlierCopy(earlier, path, sha256, url);
+      const copy = await earlierCopy(earlier, path, sha256, url, policy);
       await cache.put(url, copy || (await download(url, path, sha256)));
     }
   };
@@ -64,13 +65,20 @@ async function earlierVersions() {
   return found;
 }
 
-async function earlierCopy(earlier, path, sha256, url) {
+async function earlierCopy(earlier, path, sha256, url, policy) {
   for (const { cache, files } of earlier) {
     if (files.get(path) !== sha256) continue;
     const response = await cache.match(url);
-    if (response) return response;
+    // a copy kept under another policy (or before the server sent one) is downloaded again, with today's header
+    if (response && response.headers.get("Content-Security-Policy") === policy) return response;
   }
   return null;
+}
+
+/** The Content-Security-Policy header the server sends now (null if none), as on this worker's own script. */
+async function currentPolicy() {
+  const response = await fetch(self.location.href, { method: "HEAD", cache: "no-cache", credentials: "same-origin" });
+  return response.headers.get("Content-Security-Policy");
 }
 
 async function download(url, path, sha256) {

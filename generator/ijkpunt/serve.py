@@ -24,10 +24,12 @@ class SiteHandler(SimpleHTTPRequestHandler):
     # the stdlib declares this as a plain class attribute; we extend it the same way
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
 
+    content_security_policy = header_policy()
+
     def end_headers(self) -> None:
         # On every response, pages and 404 alike: the workers (Pyodide's, the service worker) take their policy
         # from their own script's header, not from the page's meta tag.
-        self.send_header("Content-Security-Policy", header_policy())
+        self.send_header("Content-Security-Policy", self.content_security_policy)
         super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:

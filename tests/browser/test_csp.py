@@ -249,8 +249,8 @@ def test_the_recorder_sees_what_the_policy_refuses(page: Page, recorder: Recorde
     )
     expect(page.locator("body")).to_have_attribute("data-eval-refused", "EvalError")
     wanted = ("script-src-elem refused inline", "style-src-attr refused inline", "script-src refused eval")
-    # the browser reports a refusal in a task of its own: wait until all three are in (polled from here, since
-    # page.wait_for_function would evaluate a string in the page, which the policy refuses)
+    # the browser reports a refusal in a task of its own: wait until all three are in (polled from here: it reads
+    # the workers and the console too)
     for _ in range(100):
         refused = "\n".join(recorder.refused(page))
         if all(w in refused for w in wanted):

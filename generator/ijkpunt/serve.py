@@ -24,7 +24,7 @@ class SiteHandler(SimpleHTTPRequestHandler):
     # the stdlib declares this as a plain class attribute; we extend it the same way
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
 
-    content_security_policy = header_policy()
+    content_security_policy = header_policy()  # a class attribute: a test's server may send another one
 
     def end_headers(self) -> None:
         # On every response, pages and 404 alike: the workers (Pyodide's, the service worker) take their policy

@@ -23,7 +23,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ijkpunt_core.problems import Code, Problem
 
-from .csp import meta_policy, web_config
+from .csp import WEB_CONFIG_PLACEHOLDER, meta_policy, web_config
 from .diagnostics import BuildError, Diagnostic
 from .offline import write_service_worker
 from .pages import Site
@@ -70,7 +70,14 @@ def site_assets(root: Path) -> dict[str, bytes]:
     files = {
         f"{ASSETS}/{p.relative_to(assets).as_posix()}": p.read_bytes() for p in sorted(assets.rglob("*")) if p.is_file()
     }
-    files["web.config"] = web_config((root / "site" / "web.config").read_text(encoding="utf-8")).encode("utf-8")
+    source = (root / "site" / "web.config").read_text(encoding="utf-8")
+    try:
+        config = web_config(source)
+    except ValueError as exc:  # edited away: the site would be published without its policy header on IIS
+        problem = Problem(Code.WEB_CONFIG_NO_POLICY, (), {"placeholder": WEB_CONFIG_PLACEHOLDER})
+        lines = [n for n, text in enumerate(source.splitlines(), 1) if '"Content-Security-Policy"' in text]
+        raise BuildError([Diagnostic.at(Path("site/web.config"), lines[-1] if lines else 1, problem)]) from exc
+    files["web.config"] = config.encode("utf-8")
     return files
 
 

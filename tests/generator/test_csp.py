@@ -11,7 +11,10 @@ from urllib.request import urlopen
 
 import pytest
 
+from ijkpunt.assemble import site_assets
 from ijkpunt.csp import DIRECTIVES, HEADER_ONLY, header_policy, meta_policy, web_config
+from ijkpunt.diagnostics import BuildError
+from ijkpunt_core.problems import Code
 from tests.conftest import ROOT
 
 
@@ -191,6 +194,22 @@ def test_web_config_sends_the_header_policy(public: Path) -> None:
 def test_web_config_without_its_placeholder_is_refused() -> None:
     with pytest.raises(ValueError, match="IJKPUNT_CONTENT_SECURITY_POLICY"):
         web_config("<configuration />")
+
+
+def test_a_build_with_the_policy_edited_out_of_web_config_stops_with_the_fix(tmp_path: Path) -> None:
+    shipped = (ROOT / "site" / "web.config").read_text(encoding="utf-8")
+    edited = shipped.replace('value="IJKPUNT_CONTENT_SECURITY_POLICY"', 'value="default-src *"')
+    assert edited != shipped
+    (tmp_path / "site" / "assets").mkdir(parents=True)
+    (tmp_path / "site" / "web.config").write_text(edited, encoding="utf-8")
+    with pytest.raises(BuildError) as info:
+        site_assets(tmp_path)
+    [diagnostic] = info.value.diagnostics
+    assert diagnostic.problem.code == Code.WEB_CONFIG_NO_POLICY
+    line = next(n for n, text in enumerate(edited.splitlines(), 1) if "default-src *" in text)
+    assert (diagnostic.file, diagnostic.line) == (Path("site/web.config"), line)
+    assert 'value="IJKPUNT_CONTENT_SECURITY_POLICY"' in diagnostic.render("nl")
+    assert "Content-Security-Policy" in diagnostic.render("en")
 
 
 @pytest.mark.parametrize("path", ["", "scoren/kcc-telefoon/", "assets/ijkpunt/worker.js", "service-worker.js", "nope/"])

@@ -502,6 +502,11 @@ NL: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("kapotte link", "{detail}"),
     Code.SITE_GENERATOR: _m("fout bij het bouwen van het handboek", "mkdocs meldt: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("uitvoermap niet schrijfbaar", "kan niet schrijven naar {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config zonder plek voor het beveiligingsbeleid",
+        'zet value="{placeholder}" precies één keer terug in de regel <add name="Content-Security-Policy" …/>: '
+        "daar schrijft de build de Content-Security-Policy van de site in",
+    ),
     Code.NOT_A_PROJECT: _m(
         "geen IJkpunt-projectmap",
         "{path} is geen IJkpunt-projectmap (er is geen map checklists/); ga naar de projectmap of geef "
@@ -950,6 +955,11 @@ EN: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("broken link", "{detail}"),
     Code.SITE_GENERATOR: _m("the handbook could not be built", "mkdocs reports: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("output folder not writable", "cannot write to {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config without a place for the security policy",
+        'put value="{placeholder}" back, exactly once, in the line <add name="Content-Security-Policy" …/>: '
+        "the build writes the site's Content-Security-Policy there",
+    ),
     Code.NOT_A_PROJECT: _m(
         "not an IJkpunt project folder",
         "{path} is not an IJkpunt project folder (it has no checklists/ folder); change to the project folder or "

@@ -197,6 +197,7 @@ class Code(StrEnum):
     BROKEN_LINK = "E801"
     SITE_GENERATOR = "E802"
     OUTPUT_NOT_WRITABLE = "E803"
+    WEB_CONFIG_NO_POLICY = "E804"
     # the installation
     NOT_A_PROJECT = "E901"
     NOT_INSTALLED = "E902"

@@ -25,6 +25,7 @@ from .evaluation import FORMAT, Evaluation
 from .migrate import STEPS, Migrated, migrate
 from .problems import Code, Param, Problem
 from .scoring import Judged
+from .text_safety import LONG_NUMBER, MAX_DIGITS
 
 __all__ = [
     "MAX_IMPORT_CHARS",
@@ -94,6 +95,8 @@ def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
     except RecursionError:  # the only nesting that can hurt: the model has no free-form fields to nest in
         return Problem(Code.TOO_DEEP, (), {"limit": _MAX_DEPTH})
     except ValueError as exc:
+        if not isinstance(exc, json.JSONDecodeError) and LONG_NUMBER.search(text):  # Python's int limit, no syntax
+            return Problem(Code.NUMBER_TOO_LONG, (), {"limit": MAX_DIGITS})
         return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
     return read_data(data, json_error)
 

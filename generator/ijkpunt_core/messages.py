@@ -493,6 +493,11 @@ NL: dict[Code, Message] = {
         "echt ogend persoonsgegeven in een kit",
         "{kind} '{value}' lijkt echt; verzin een waarde die duidelijk nep is, of zet hem onder `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "getal te lang",
+        "hier staat een getal van meer dan {limit} cijfers; zo'n getal hoort in geen enkel veld. "
+        "Is dit het goede bestand?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
     ),
@@ -942,6 +947,10 @@ EN: dict[Code, Message] = {
     Code.PERSONAL_DATA_IN_KIT: _m(
         "real-looking personal data in a kit",
         "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",
+    ),
+    Code.NUMBER_TOO_LONG: _m(
+        "number too long",
+        "a number of more than {limit} digits; no field holds such a number. Is this the right file?",
     ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "worked example names no critical criterion", "'{criterion}' is not a critical criterion"

@@ -43,6 +43,8 @@ def hostile_kit_project(project: Path, root: Path) -> None:
     contact["agent"] = f"Medewerker {SVG}"
     contact["reference_material"] = f"Werkinstructie {SCRIPT}"
     contact["registration"] = f"Registratie {IMG}"
+    for answer in contact["key"].values():  # the reasons the results page shows with the key
+        answer["rationale"] = f"Reden {IMG} {BREAKOUT} {JS_LINK}"
     yaml.dump(contact, contact_file)
     transcript = kit_folder / "contacts" / f"{CONTACT}.md"
     lines = transcript.read_text(encoding="utf-8").splitlines()

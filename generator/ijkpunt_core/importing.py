@@ -97,6 +97,8 @@ def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
     except ValueError as exc:
         if not isinstance(exc, json.JSONDecodeError) and LONG_NUMBER.search(text):  # Python's int limit, no syntax
             return Problem(Code.NUMBER_TOO_LONG, (), {"limit": MAX_DIGITS})
+        if "\ufffd" in text:  # a browser reads bytes that are not UTF-8 as U+FFFD: say that, not a JSON detail
+            return Problem(Code.NOT_UTF8, (), {"position": text.index("\ufffd")})
         return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
     return read_data(data, json_error)
 

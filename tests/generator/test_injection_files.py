@@ -144,3 +144,9 @@ def test_a_number_too_long_in_a_checklist_is_placed(
     err = capsys.readouterr().err
     assert "checklists/kcc-telefoon.yaml:1:" in err and "[E610]" in err and "Traceback" not in err
     assert json.dumps(f"more than {MAX_DIGITS} digits")[1:-1] in err
+
+
+def test_bytes_a_browser_could_not_read_as_utf8_are_named_so() -> None:
+    """A page reads a file as text: bytes that are not UTF-8 arrive as U+FFFD, and are named as such."""
+    read = read_text("PK\x03\x04\ufffd\ufffd binary")
+    assert isinstance(read, Problem) and read.code == Code.NOT_UTF8 and read.params == {"position": 4}

@@ -150,3 +150,66 @@ def test_bytes_a_browser_could_not_read_as_utf8_are_named_so() -> None:
     """A page reads a file as text: bytes that are not UTF-8 arrive as U+FFFD, and are named as such."""
     read = read_text("PK\x03\x04\ufffd\ufffd binary")
     assert isinstance(read, Problem) and read.code == Code.NOT_UTF8 and read.params == {"position": 4}
+
+
+def hostile_file(folder: Path, kind: str) -> tuple[Path, int, Code]:
+    """A file the CLI must refuse: its path, the line the refusal names and the code it gives."""
+    if kind == "geen-json":
+        path, line, code = folder / "geen.json", 1, Code.JSON_SYNTAX
+        path.write_text("Dit is geen JSON, maar een boodschappenlijst.\n", encoding="utf-8")
+    elif kind == "binair":
+        path, line, code = folder / "binair.json", 1, Code.NOT_UTF8
+        path.write_bytes(bytes(range(128, 256)) * 40)
+    elif kind == "diep":
+        path, line, code = folder / "diep.json", 1, Code.TOO_DEEP
+        path.write_text("[" * 10_000 + "]" * 10_000, encoding="utf-8")
+    elif kind == "groot":
+        path, line, code = folder / "groot.json", 1, Code.FILE_TOO_LARGE
+        with path.open("wb") as handle:  # sparse: 50 MB that are never read
+            handle.truncate(50_000_000)
+    else:  # one bad line among good ones
+        good = [e.model_dump_json() for e in evaluations(shipped("kcc-telefoon"), 2, seed=6)]
+        path, line, code = folder / "drie.jsonl", 2, Code.JSON_SYNTAX
+        path.write_text(f"{good[0]}\n{{kapot\n{good[1]}\n", encoding="utf-8")
+    return path, line, code
+
+
+COMMANDS = {
+    "check": (["check"], 1),
+    "score": (["score"], 2),
+    "aggregate": (["aggregate"], 2),
+    "calibrate": (["calibrate", "--kit", "kalibratie-telefoon"], 2),
+}
+
+
+# score reads one evaluation and calibrate reads codes: only check and aggregate read JSON Lines
+CASES = [
+    (command, kind)
+    for command in COMMANDS
+    for kind in ("geen-json", "binair", "diep", "groot", "een-slechte-regel")
+    if kind != "een-slechte-regel" or command in ("check", "aggregate")
+]
+
+
+@pytest.mark.parametrize(("command", "kind"), CASES)
+def test_a_hostile_file_is_refused_with_its_place_and_the_documented_status(
+    command: str, kind: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path, line, code = hostile_file(tmp_path, kind)
+    args, status = COMMANDS[command]
+    if command == "aggregate" and kind == "een-slechte-regel":
+        status = 1  # the two good lines count; the bad one is refused
+    assert main(["--lang", "nl", *args, str(path)]) == status
+    err = capsys.readouterr().err
+    assert "Traceback" not in err
+    assert f"{path.name}:{line}:" in err and f"[{code.value}]" in err, err
+
+
+def test_an_oversized_or_garbled_code_is_refused_by_line(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    codes = tmp_path / "codes.txt"
+    codes.write_text("IJK1" + "A" * 200_000 + "\n\x00\x01 IJK1%%%\nIJK1" + "Z" * 40 + "\n", encoding="utf-8")
+    assert main(["--lang", "nl", "calibrate", "--kit", "kalibratie-telefoon", str(codes)]) == 2
+    err = capsys.readouterr().err
+    assert "Traceback" not in err and "codes.txt:1:" in err
+    assert "codes.txt:2:" in err and "[E441]" in err  # a character that is no part of a code, with its place
+    assert "codes.txt:3:" in err and "[E443]" in err  # cut short: how long it is and should be

@@ -99,7 +99,8 @@ def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
             return Problem(Code.NUMBER_TOO_LONG, (), {"limit": MAX_DIGITS})
         if "\ufffd" in text:  # a browser reads bytes that are not UTF-8 as U+FFFD: say that, not a JSON detail
             return Problem(Code.NOT_UTF8, (), {"position": text.index("\ufffd")})
-        return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:120]  # the place is its line
+        return Problem(Code.JSON_SYNTAX, (), {"detail": detail})
     return read_data(data, json_error)
 
 

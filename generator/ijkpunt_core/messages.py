@@ -1055,6 +1055,24 @@ FIELDS: dict[Lang, dict[str, str]] = {
     },
 }
 
+# Python's JSON reader says what is wrong in English (json.JSONDecodeError.msg); its place is given apart.
+JSON_DETAILS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "Expecting value": "hier hoort een waarde (is het wel JSON?)",
+        "Expecting property name enclosed in double quotes": "hier hoort een naam tussen dubbele aanhalingstekens",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
+        "Invalid control character at": "een onzichtbaar stuurteken in een tekst",
+        "Invalid \\escape": "een ongeldige backslash-code in een tekst",
+        "Invalid \\uXXXX escape": "een ongeldige \\u-code in een tekst",
+        "Extra data": "na het einde van het JSON-document staat nog meer",
+        "Illegal trailing comma before end of object": "een komma voor de afsluitende }",
+        "Illegal trailing comma before end of array": "een komma voor de afsluitende ]",
+    },
+    "en": {},
+}
+
 # Parameters whose values are keys, translated when a message is rendered.
 # What part of a checklist an id in a variant names (the `part` parameter).
 PARTS: dict[Lang, dict[str, str]] = {
@@ -1104,4 +1122,5 @@ TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {
     "part": PARTS,
     "criterion_kind": CRITERION_KINDS,
     "change": CHANGE_WORDS,
+    "detail": JSON_DETAILS,
 }

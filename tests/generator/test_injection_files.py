@@ -7,6 +7,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import sys
 from pathlib import Path
 
 import openpyxl
@@ -213,3 +214,22 @@ def test_an_oversized_or_garbled_code_is_refused_by_line(tmp_path: Path, capsys:
     assert "Traceback" not in err and "codes.txt:1:" in err
     assert "codes.txt:2:" in err and "[E441]" in err  # a character that is no part of a code, with its place
     assert "codes.txt:3:" in err and "[E443]" in err  # cut short: how long it is and should be
+
+
+@pytest.mark.parametrize(
+    ("text", "nl", "en"),
+    [
+        ("Dit is geen JSON.", "hier hoort een waarde (is het wel JSON?)", "Expecting value"),
+        ('{"format": "ijkpunt-evaluation",}', "een komma voor de afsluitende }", "Illegal trailing comma"),
+        ('{"format" "ijkpunt-evaluation"}', "hier ontbreekt een dubbele punt", "Expecting ':' delimiter"),
+    ],
+)
+def test_why_a_file_is_no_json_is_said_in_the_users_language(text: str, nl: str, en: str) -> None:
+    from ijkpunt_core.problems import render
+
+    read = read_text(text)
+    assert isinstance(read, Problem) and read.code == Code.JSON_SYNTAX
+    if "trailing" in en and sys.version_info < (3, 13):  # older Pythons say "Expecting property name…"
+        return
+    assert render(read, "nl") == f"geen geldige JSON: {nl}"
+    assert render(read, "en").startswith(f"not valid JSON: {en}")

@@ -230,6 +230,41 @@ def test_a_hostile_evaluation_stays_text_from_import_to_feedback_sheet(
     assert_inert(page, dialogs)
 
 
+def test_hostile_files_on_the_evaluation_page_are_refused_and_the_page_keeps_working(
+    page: Page, site_url: str, tmp_path: Path
+) -> None:
+    from ijkpunt_core.text_safety import MAX_DIGITS
+
+    files = {
+        "geen-json.json": ("Dit is geen JSON.".encode(), "geen geldige JSON: hier hoort een waarde"),
+        "binair.json": (bytes(range(128, 256)) * 40, "het bestand is geen UTF-8"),
+        "diep.json": (b"[" * 10_000 + b"]" * 10_000, "dieper genest"),
+        "getal.json": (b'{"format_version": ' + b"9" * (MAX_DIGITS + 1) + b"}", "een getal van meer dan"),
+    }
+    huge = tmp_path / "groot.json"
+    with huge.open("wb") as handle:  # sparse: 50 MB and one byte, never read by the page
+        handle.truncate(50_000_001)
+    dialogs = watch(page)
+    page.goto(f"{site_url}beoordeling/")
+    wait_ready(page)
+    problems = page.locator("#ijk-review-problems")
+    for name, (content, reason) in files.items():
+        (tmp_path / name).write_bytes(content)
+        page.locator("#ijk-file").set_input_files(str(tmp_path / name))
+        expect(problems).to_contain_text(f"{name} is niet geopend")
+        expect(problems).to_contain_text(reason)
+    page.locator("#ijk-file").set_input_files(str(huge))
+    expect(problems).to_contain_text("groter dan 50 MB")
+    expect(page.locator("#ijk-sheet")).to_be_hidden()
+
+    page.locator("#ijk-file").set_input_files(str(evaluation_file(tmp_path, "goed.json")))  # still works
+    expect(page.locator("#ijk-sheet")).to_be_visible()
+    page.locator("#ijk-compare-file").set_input_files(str(huge))
+    expect(problems).to_contain_text("Deze twee beoordelingen zijn niet te vergelijken.")
+    expect(problems).to_contain_text("groter dan 50 MB")
+    assert_inert(page, dialogs)
+
+
 # --- the dashboard: names in tables, filters and charts (no chart has names in a tooltip); hostile files ------
 
 

@@ -236,7 +236,7 @@ def test_hostile_files_on_the_evaluation_page_are_refused_and_the_page_keeps_wor
     from ijkpunt_core.text_safety import MAX_DIGITS
 
     files = {
-        "geen-json.json": ("Dit is geen JSON.".encode(), "geen geldige JSON: hier hoort een waarde"),
+        "geen-json.json": (b"Dit is geen JSON.", "geen geldige JSON: hier hoort een waarde"),
         "binair.json": (bytes(range(128, 256)) * 40, "het bestand is geen UTF-8"),
         "diep.json": (b"[" * 10_000 + b"]" * 10_000, "dieper genest"),
         "getal.json": (b'{"format_version": ' + b"9" * (MAX_DIGITS + 1) + b"}", "een getal van meer dan"),

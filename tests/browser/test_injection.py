@@ -101,6 +101,18 @@ def test_hostile_kit_texts_are_shown_as_text(page: Page, hostile_kit_url: str, p
     assert_inert(page, dialogs)
 
 
+def test_a_hostile_session_link_is_said_as_text(page: Page, site_url: str) -> None:
+    """A session link comes from a chat: what it names is shown as text, and the page says the link is wrong."""
+    from urllib.parse import quote
+
+    without_python(page)
+    dialogs = watch(page)
+    page.goto(f"{site_url}kalibreren/{KIT}/deelnemen/#contacten={quote(IMG)},{quote(BREAKOUT)}&versie={quote(SVG)}")
+    problem = page.locator("#ijk-session-problem")
+    expect(problem).to_contain_text(f"Deze link noemt contacten die niet in deze kit staan ({IMG}, {BREAKOUT})")
+    assert_inert(page, dialogs)
+
+
 def test_hostile_names_in_result_codes_and_kit_reasons_stay_text_on_the_results_page(
     page: Page, hostile_kit_url: str, tmp_path: Path
 ) -> None:

@@ -493,6 +493,11 @@ NL: dict[Code, Message] = {
         "echt ogend persoonsgegeven in een kit",
         "{kind} '{value}' lijkt echt; verzin een waarde die duidelijk nep is, of zet hem onder `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "getal te lang",
+        "hier staat een getal van meer dan {limit} cijfers; zo'n getal hoort in geen enkel veld. "
+        "Is dit het goede bestand?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
     ),
@@ -948,6 +953,10 @@ EN: dict[Code, Message] = {
         "real-looking personal data in a kit",
         "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "number too long",
+        "a number of more than {limit} digits; no field holds such a number. Is this the right file?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "worked example names no critical criterion", "'{criterion}' is not a critical criterion"
     ),
@@ -1056,6 +1065,24 @@ FIELDS: dict[Lang, dict[str, str]] = {
     },
 }
 
+# Python's JSON reader says what is wrong in English (json.JSONDecodeError.msg); its place is given apart.
+JSON_DETAILS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "Expecting value": "hier hoort een waarde (is het wel JSON?)",
+        "Expecting property name enclosed in double quotes": "hier hoort een naam tussen dubbele aanhalingstekens",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
+        "Invalid control character at": "een onzichtbaar stuurteken in een tekst",
+        "Invalid \\escape": "een ongeldige backslash-code in een tekst",
+        "Invalid \\uXXXX escape": "een ongeldige \\u-code in een tekst",
+        "Extra data": "na het einde van het JSON-document staat nog meer",
+        "Illegal trailing comma before end of object": "een komma voor de afsluitende }",
+        "Illegal trailing comma before end of array": "een komma voor de afsluitende ]",
+    },
+    "en": {},
+}
+
 # Parameters whose values are keys, translated when a message is rendered.
 # What part of a checklist an id in a variant names (the `part` parameter).
 PARTS: dict[Lang, dict[str, str]] = {
@@ -1105,4 +1132,5 @@ TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {
     "part": PARTS,
     "criterion_kind": CRITERION_KINDS,
     "change": CHANGE_WORDS,
+    "detail": JSON_DETAILS,
 }

@@ -190,6 +190,8 @@ class Code(StrEnum):
     PHONE_IN_TEXT = "W602"
     POSTCODE_IN_TEXT = "W603"
     PERSONAL_DATA_IN_KIT = "E603"
+    # files
+    NUMBER_TOO_LONG = "E610"
     # the worked example
     EXAMPLE_NOT_CRITICAL = "E701"
     EXAMPLE_INCOMPLETE = "E702"

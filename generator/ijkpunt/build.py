@@ -25,7 +25,7 @@ def build(
 
     ``seals`` maps kit ids to the passphrase their key is sealed with.
     """
-    project = load_project(root)
+    project = load_project(root, lang)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
     known = tuple(k.kit.id for k in published_kits(project))

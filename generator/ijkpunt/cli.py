@@ -287,6 +287,10 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
         metavar="YYYY-MM-DD",
         help=f"{t['start']} ({DEFAULT_START.isoformat()})",
     )
+    # `ijkpunt build --lang en` as well as `ijkpunt --lang en build`: every command takes --lang after its
+    # name too; SUPPRESS keeps the global value when it is not given there.
+    for command in commands.choices.values():
+        command.add_argument("--lang", choices=LANGUAGES, default=argparse.SUPPRESS, help=t["lang"])
     return main_parser
 
 
@@ -399,7 +403,7 @@ def _check(args: argparse.Namespace) -> int:
         print(TEXT[args.lang]["missing_path"].format(path=path), file=sys.stderr)
     if missing:
         return 2
-    project = load_project(args.project)
+    project = load_project(args.project, args.lang)
     diagnostics = project.diagnostics + evaluation_file_diagnostics(files)
     report = check_report(diagnostics, project.files_checked + len(files), args.strict, args.lang)
     _print_report(report, args, lambda: print(summary(report)))

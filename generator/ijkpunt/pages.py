@@ -88,9 +88,9 @@ def render_pages(
             search={"exclude": True},
         )
         site.docs_files[f"downloads/{c.id}.yaml"] = f.text.encode("utf-8")
-        site.files[f"data/{c.id}.json"] = c.model_dump_json().encode("utf-8")
+        site.files[f"data/{c.id}.json"] = _document(project, c)
     for c in project.versions().values():
-        site.files[checklist_data_path(c)] = c.model_dump_json().encode("utf-8")
+        site.files[checklist_data_path(c)] = _document(project, c)
     site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")
     if project.example is not None:
         example = project.example
@@ -159,6 +159,11 @@ def render_pages(
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
     return site
+
+
+def _document(project: Project, c: Checklist) -> bytes:
+    """The published document of a checklist version: in another language, the Dutch with the texts beside it."""
+    return project.documents.get(c.content_hash(), c.model_dump_json()).encode("utf-8")
 
 
 def published_kits(project: Project) -> list[KitFolder]:

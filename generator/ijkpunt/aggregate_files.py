@@ -25,6 +25,7 @@ from ijkpunt_core.aggregate import (
     ChecklistIndex,
     Fact,
 )
+from ijkpunt_core.display import long_date
 from ijkpunt_core.problems import Code, Lang, Problem
 
 SUFFIXES = (".json", ".jsonl")
@@ -243,7 +244,7 @@ def run_aggregate(
                 report = aggregate_files(files, index, config, handle, bar.update)
             renderer = Renderer(root / "site" / "templates", lang)
             context = {
-                "generated": dt.date.today().isoformat(),
+                "generated": long_date(dt.date.today(), lang),
                 "files": len(files),
                 "dimension_labels": renderer.t.group("report.dimension"),
                 "target_labels": renderer.t.group("report.targets_names"),

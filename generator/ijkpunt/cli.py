@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
+from ijkpunt_core.display import decimal
 from ijkpunt_core.evaluation import FORMAT_VERSION, Evaluation
 from ijkpunt_core.form_input import MODES
 from ijkpunt_core.importing import Read, check, read_data
@@ -549,7 +550,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         for line in refusal_messages(report, lang):
             print(line, file=sys.stderr)
         quality = report.overall.quality.mean
-        shown = "—" if quality is None else f"{quality:.1f}".replace(".", "," if lang == "nl" else ".")
+        shown = decimal(quality, 1, lang)
         print(t["aggregated"].format(used=report.used, read=report.read, refused=len(report.refused), quality=shown))
         if args.out is not None:
             for name in AGGREGATE_FILES:
@@ -596,10 +597,10 @@ def _at(file: Path, line: int, problem: Problem) -> Diagnostic:
     return Diagnostic.at(file, line, problem)
 
 
-def _figure(value: float | None, reason: str | None, percent: bool = False) -> str:
+def _figure(value: float | None, reason: str | None, lang: Lang, percent: bool = False) -> str:
     if value is None:
         return reason or "–"
-    return f"{100 * value:.0f}%" if percent else f"{value:.2f}"
+    return f"{100 * value:.0f}%" if percent else decimal(value, 2, lang)
 
 
 def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
@@ -629,11 +630,11 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
         rows.append(
             (
                 ("* " if a.focus else "") + a.criterion,
-                _figure(a.percent_agreement, a.percent_agreement_reason, percent=True),
-                _figure(a.krippendorff_alpha, a.krippendorff_alpha_reason),
-                _figure(a.gwet_ac1, a.gwet_ac1_reason),
-                _figure(a.applicability_agreement, a.applicability_agreement_reason, percent=True),
-                _figure(a.key_agreement, None, percent=True),
+                _figure(a.percent_agreement, a.percent_agreement_reason, lang, percent=True),
+                _figure(a.krippendorff_alpha, a.krippendorff_alpha_reason, lang),
+                _figure(a.gwet_ac1, a.gwet_ac1_reason, lang),
+                _figure(a.applicability_agreement, a.applicability_agreement_reason, lang, percent=True),
+                _figure(a.key_agreement, None, lang, percent=True),
             )
         )
         shown = {(t["no_answer"] if k == "" else k): n for k, n in a.spread.items() if n}
@@ -647,7 +648,7 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
         rows.append(
             (
                 p.participant,
-                _figure(p.key_agreement, None, percent=True),
+                _figure(p.key_agreement, None, lang, percent=True),
                 _difference(p.mean_difference, p.flag, lang),
             )
         )
@@ -664,7 +665,8 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
 def _difference(value: float | None, flag: str | None, lang: Lang) -> str:
     if value is None:
         return "–"
-    return f"{value:+.1f}" + (f" {TEXT[lang][flag]}" if flag else "")
+    sign = "+" if value >= 0 else ""  # decimal() writes a real minus sign itself
+    return sign + decimal(value, 1, lang) + (f" {TEXT[lang][flag]}" if flag else "")
 
 
 def _print_table(rows: Sequence[tuple[str, ...]], last: list[str]) -> None:

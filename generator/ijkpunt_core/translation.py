@@ -359,7 +359,7 @@ def _unknown(key: Path, prefixes: set[Path], what: str) -> Problem:
     """An id the Dutch document does not have, or a text it does not have (an optional one it left out)."""
     depth = max(n for n in range(len(key) + 1) if key[:n] in prefixes)
     parent, name = key[:depth], str(key[depth])
-    known = tuple(sorted(str(p[depth]) for p in prefixes if len(p) > depth and p[:depth] == parent))
+    known = tuple(sorted({str(p[depth]) for p in prefixes if len(p) > depth and p[:depth] == parent}))
     is_id = parent in _ID_LEVELS or (depth >= 2 and parent[-1] in ("options", "anchors"))
     if is_id:
         return Problem(Code.TRANSLATION_UNKNOWN_ID, key[: depth + 1], {"id": name, "document": what}, allowed=known)

@@ -304,6 +304,7 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.translation import ChecklistTranslation, KitContactTranslation, KitTranslation
 
     return [
         {
@@ -323,5 +324,13 @@ def format_reference(t: Strings) -> list[dict[str, Any]]:
             "prefix": "kit-",
             "intro": t("reference.kit_intro"),
             "tables": reference.model_tables(Kit, t) + reference.model_tables(KitContact, t),
+        },
+        {
+            "title": t("reference.translation"),
+            "prefix": "vertaling-",
+            "intro": t("reference.translation_intro"),
+            "tables": reference.model_tables(ChecklistTranslation, t)
+            + reference.model_tables(KitTranslation, t)
+            + reference.model_tables(KitContactTranslation, t),
         },
     ]

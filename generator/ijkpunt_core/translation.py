@@ -86,14 +86,14 @@ class ExamplesText(Document):
 class CriterionText(Document):
     model_config = reference("Vertaald criterium", "De vertaling van één criterium, op id.")
 
-    title: Text | None = None
-    definition: Text | None = None
+    title: Text | None = Field(default=None, description="Korte naam, zoals op het formulier.")
+    definition: Text | None = Field(default=None, description="Wat de beoordelaar ziet of hoort als het goed gaat.")
     anchors: dict[Id, Text] = Field(
         default_factory=dict, description="Per antwoord (dezelfde ids als in het Nederlands)."
     )
     indicators: list[Text] | None = Field(default=None, description="Evenveel als in het Nederlands.")
-    examples: ExamplesText | None = None
-    rationale: Text | None = None
+    examples: ExamplesText | None = Field(default=None, description="Voorbeelden van goede en onvoldoende uitvoering.")
+    rationale: Text | None = Field(default=None, description="Waarom dit criterium op het formulier staat.")
     basis: Text | None = Field(default=None, description="Alleen als het Nederlandse criterium er een heeft.")
     na_when: Text | None = Field(default=None, description="De tekst van `na.when`, als het Nederlands die heeft.")
 
@@ -101,34 +101,38 @@ class CriterionText(Document):
 class CriticalErrorText(Document):
     model_config = reference("Vertaalde kritieke fout", "De vertaling van een kritieke fout, op id.")
 
-    title: Text | None = None
-    description: Text | None = None
+    title: Text | None = Field(default=None, description="Naam op het formulier.")
+    description: Text | None = Field(default=None, description="Wanneer je deze fout aanvinkt.")
 
 
 class RelationshipAnchorsText(Document):
     model_config = reference("Vertaalde ankers van de relatievraag", "Wat je waarneemt bij elk van de drie antwoorden.")
 
-    weakened: Text | None = None
-    kept: Text | None = None
-    strengthened: Text | None = None
+    weakened: Text | None = Field(default=None, description="Verzwakt: wat je dan waarneemt.")
+    kept: Text | None = Field(default=None, description="Behouden: wat je dan waarneemt.")
+    strengthened: Text | None = Field(default=None, description="Versterkt: wat je dan waarneemt.")
 
 
 class RelationshipText(Document):
     model_config = reference("Vertaalde relatievraag", "De vertaling van de relatievraag.")
 
-    title: Text | None = None
-    definition: Text | None = None
-    anchors: RelationshipAnchorsText | None = None
+    title: Text | None = Field(default=None, description="De vraag zoals op het formulier.")
+    definition: Text | None = Field(default=None, description="Waar de vraag over gaat.")
+    anchors: RelationshipAnchorsText | None = Field(
+        default=None, description="Wat je waarneemt bij verzwakt, behouden en versterkt."
+    )
     indicators: list[Text] | None = Field(default=None, description="Evenveel als in het Nederlands.")
-    rationale: Text | None = None
+    rationale: Text | None = Field(default=None, description="Waarom deze vraag op het formulier staat.")
     basis: Text | None = Field(default=None, description="Alleen als de Nederlandse relatievraag er een heeft.")
 
 
 class TargetsText(Document):
     model_config = reference("Vertaalde streefwaarden", "Alleen de teksten die de Nederlandse streefwaarden hebben.")
 
-    note: Text | None = None
-    basis: Text | None = None
+    note: Text | None = Field(
+        default=None, description="Toelichting bij de streefwaarden (als het Nederlands die heeft)."
+    )
+    basis: Text | None = Field(default=None, description="Waarop de waarden steunen (als het Nederlands dat zegt).")
 
 
 class SourceText(Document):
@@ -137,7 +141,7 @@ class SourceText(Document):
         "Alleen de toelichting: titel en uitgever blijven zoals gepubliceerd (Nederlandse documenten).",
     )
 
-    note: Text | None = None
+    note: Text | None = Field(default=None, description="Wat uit deze bron is gebruikt.")
 
 
 class ChecklistTranslation(Document):
@@ -151,8 +155,8 @@ class ChecklistTranslation(Document):
     )
 
     translates: Translates = Field(description="De Nederlandse checklist en de versie waaruit vertaald is.")
-    title: Text | None = None
-    description: Text | None = None
+    title: Text | None = Field(default=None, description="Naam van de checklist.")
+    description: Text | None = Field(default=None, description="Inleiding voor het handboek.")
     bands: dict[Id, BandText] = Field(default_factory=dict, description="Per scoreband (op id).")
     scales: dict[Id, ScaleText] = Field(default_factory=dict, description="Per schaal (op id).")
     sections: dict[Id, SectionText] = Field(default_factory=dict, description="Per sectie (op id).")
@@ -160,8 +164,8 @@ class ChecklistTranslation(Document):
         default_factory=dict, description="Elk criterium van elke sectie, plat, op id."
     )
     critical_errors: dict[Id, CriticalErrorText] = Field(default_factory=dict, description="Per kritieke fout.")
-    relationship: RelationshipText | None = None
-    targets: TargetsText | None = None
+    relationship: RelationshipText | None = Field(default=None, description="De relatievraag.")
+    targets: TargetsText | None = Field(default=None, description="Toelichting bij de streefwaarden.")
     changes: dict[Version, Text] = Field(default_factory=dict, description="Per versie: de samenvatting.")
     sources: dict[Id, SourceText] = Field(default_factory=dict, description="Per bron (op id): alleen `note`.")
 
@@ -175,17 +179,17 @@ class KitTranslation(Document):
         "`en/contacts/<id>.yaml` met hun transcript ernaast.",
     )
 
-    translates: Translates
-    title: Text | None = None
-    description: Text | None = None
-    facilitator_notes: Text | None = None
+    translates: Translates = Field(description="De Nederlandse kit en de versie waaruit vertaald is.")
+    title: Text | None = Field(default=None, description="Naam van de kit.")
+    description: Text | None = Field(default=None, description="Inleiding voor het handboek.")
+    facilitator_notes: Text | None = Field(default=None, description="Voor de gespreksleider.")
     discussion_questions: list[Text] | None = Field(default=None, description="Evenveel als in het Nederlands.")
 
 
 class KeyAnswerText(Document):
     model_config = reference("Vertaald sleutelantwoord", "De reden van een sleutelantwoord.")
 
-    rationale: Text | None = None
+    rationale: Text | None = Field(default=None, description="Waarom dit het antwoord is; noem het moment.")
 
 
 class KitContactTranslation(Document):
@@ -197,16 +201,22 @@ class KitContactTranslation(Document):
         "dezelfde beurtnummers als het Nederlandse.",
     )
 
-    title: Text | None = None
-    summary: Text | None = None
-    reference_material: Text | None = None
-    registration: Text | None = None
+    title: Text | None = Field(default=None, description="Korte titel voor deelnemers.")
+    summary: Text | None = Field(default=None, description="Eén zin over het contact.")
+    reference_material: Text | None = Field(
+        default=None, description="Wat de beoordelaar naast het contact ziet (als het Nederlands dat heeft)."
+    )
+    registration: Text | None = Field(
+        default=None, description="Wat de medewerker registreerde (als het Nederlands dat heeft)."
+    )
     fictitious: list[Text] = Field(
         default_factory=list, description="Verzonnen waarden in het Engelse transcript, naast die van het Nederlandse."
     )
     key: dict[Id, KeyAnswerText] = Field(default_factory=dict, description="Per criterium: de reden.")
     critical_errors: dict[Id, KeyAnswerText] = Field(default_factory=dict, description="Per kritieke fout: de reden.")
-    relationship: KeyAnswerText | None = None
+    relationship: KeyAnswerText | None = Field(
+        default=None, description="De reden van het antwoord op de relatievraag."
+    )
 
 
 # ------------------------------------------------------------------------------------------------ text slots

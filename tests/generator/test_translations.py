@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import json
+import re
 from pathlib import Path
 from typing import Any
 
@@ -210,3 +211,13 @@ def test_check_lang_en_lists_what_is_not_translated(capsys: pytest.CaptureFixtur
     capsys.readouterr()
     assert main(["--project", str(project_root), "check"]) == 0
     assert "W321" not in capsys.readouterr().err
+
+
+def test_the_cli_writes_numbers_in_its_language(capsys: pytest.CaptureFixture[str], project_root: Path) -> None:
+    evaluations = str(project_root / "examples" / "evaluaties-voorbeeld" / "alle-beoordelingen.jsonl")
+    main(["--project", str(project_root), "aggregate", evaluations])
+    dutch = capsys.readouterr().out
+    main(["--project", str(project_root), "aggregate", evaluations, "--lang", "en"])
+    english = capsys.readouterr().out
+    assert re.search(r"kwaliteitsscore \d+,\d$", dutch.strip()), dutch
+    assert re.search(r"quality score \d+\.\d$", english.strip()), english

@@ -495,7 +495,7 @@ def _placed(loaded: Loaded[Read], problem: Problem) -> Diagnostic:
 
 def _calibrate(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    project = load_project(args.project)
+    project = load_project(args.project, lang)  # kit and checklist texts in the report's language
     folder = _usable_kit(project.kits, args.kit)
     files = [str(p) for p in args.results]
     if folder is None or folder.checklist is None:
@@ -540,7 +540,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         print(t["missing_path"].format(path=path), file=sys.stderr)
     if missing:
         return 2
-    project = load_project(args.project)
+    project = load_project(args.project, lang)  # checklist titles in the report's language
     index = ChecklistIndex(project.current(), project.versions().values())
     config = AggregateConfig(period=args.period, min_n=args.min_n, modes=tuple(args.modes), filters=filters)  # type: ignore[arg-type]
     report = run_aggregate(files, index, config, args.out, project.root, lang)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import json
 import re
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -221,3 +222,28 @@ def test_the_cli_writes_numbers_in_its_language(capsys: pytest.CaptureFixture[st
     english = capsys.readouterr().out
     assert re.search(r"kwaliteitsscore \d+,\d$", dutch.strip()), dutch
     assert re.search(r"quality score \d+\.\d$", english.strip()), english
+
+
+def test_an_archived_version_gets_the_texts_whose_dutch_is_unchanged(tmp_path: Path, project_root: Path) -> None:
+    """kcc-telefoon 2.1.0 changed the n.v.t. rule of informatie-volledig against the archived 2.0.0 a kit pins."""
+    root = kit_project(tmp_path, project_root)
+    shutil.copytree(project_root / "checklists" / "archief", root / "checklists" / "archief")
+    current = telefoon(project_root)
+    (root / "checklists" / "en").mkdir()
+    write_yaml(
+        root / "checklists" / "en" / "kcc-telefoon.yaml",
+        {
+            "translates": {"id": current.id, "version": current.version},
+            "criteria": {"informatie-volledig": {"title": "Complete information", "na_when": "Never, in English."}},
+        },
+    )
+    dutch = load_project(root)
+    english = load_project(root, "en")
+    [archived] = english.archive
+    [dutch_archived] = dutch.archive
+    assert archived.version != current.version and archived.content_hash() == dutch_archived.content_hash()
+    criterion = archived.criterion("informatie-volledig")
+    assert criterion is not None and criterion.title == "Complete information"
+    assert criterion.na.when == dutch_archived.criterion("informatie-volledig").na.when  # type: ignore[union-attr]
+    now = english.current()[0].criterion("informatie-volledig")
+    assert now is not None and now.na.when == "Never, in English."

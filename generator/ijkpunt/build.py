@@ -19,13 +19,19 @@ from .render import Renderer
 
 
 def build(
-    root: Path, out: Path, strict: bool = False, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+    root: Path,
+    out: Path,
+    strict: bool = False,
+    lang: Lang = "nl",
+    seals: Mapping[str, str] | None = None,
+    untranslated: bool = True,
 ) -> tuple[Project, Site]:
     """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot.
 
-    ``seals`` maps kit ids to the passphrase their key is sealed with.
+    ``seals`` maps kit ids to the passphrase their key is sealed with; ``untranslated``: warn about texts not in
+    ``lang`` (see :func:`load_project`).
     """
-    project = load_project(root, lang)
+    project = load_project(root, lang, untranslated=untranslated)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
     known = tuple(k.kit.id for k in published_kits(project))

@@ -317,6 +317,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_from(args_list) or environment_lang()
     args = parser(lang).parse_args(args_list)
     args.project = project_folder(args.project)
+    # Texts not translated into the language are reported only when it was asked for on the command line: a
+    # language from the environment sets the messages (and the site), it does not mean an English site is wanted.
+    args.untranslated = _lang_from(args_list) is not None
     handler = {
         "build": _build,
         "serve": _serve,
@@ -354,7 +357,9 @@ def _build(args: argparse.Namespace) -> int:
     out = _in_project(args, args.out)
     try:
         seals = _seals(args.seal, args.lang)
-        project, site = build(args.project, out, strict=args.strict, lang=args.lang, seals=seals)
+        project, site = build(
+            args.project, out, strict=args.strict, lang=args.lang, seals=seals, untranslated=args.untranslated
+        )
     except BuildError as exc:
         _print_stopped(exc.diagnostics, args.lang)
         return 1
@@ -404,7 +409,7 @@ def _check(args: argparse.Namespace) -> int:
         print(TEXT[args.lang]["missing_path"].format(path=path), file=sys.stderr)
     if missing:
         return 2
-    project = load_project(args.project, args.lang)
+    project = load_project(args.project, args.lang, untranslated=args.untranslated)
     diagnostics = project.diagnostics + evaluation_file_diagnostics(files)
     report = check_report(diagnostics, project.files_checked + len(files), args.strict, args.lang)
     _print_report(report, args, lambda: print(summary(report)))

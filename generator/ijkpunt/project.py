@@ -114,11 +114,11 @@ def load_checklist_file(path: Path, root: Path | None = None, text: str | None =
     return load_document(path, validate_checklist_document, display=display, text=text)
 
 
-def load_project(root: Path, lang: Lang | None = None) -> Project:
+def load_project(root: Path, lang: Lang | None = None, *, untranslated: bool = True) -> Project:
     """Read and validate the project at `root`: checklists, archived versions, the worked example.
 
     With a `lang` other than Dutch the project comes in that language: its translations laid over the
-    checklists and kits (what is not translated stays Dutch, with a warning).
+    checklists and kits (what is not translated stays Dutch, with a warning unless `untranslated` is false).
     """
     root = root.resolve()
     diagnostics: list[Diagnostic] = []
@@ -144,7 +144,7 @@ def load_project(root: Path, lang: Lang | None = None) -> Project:
     diagnostics += kit_diagnostics
     from .translations import load_translations, localized  # translations imports this module
 
-    translations, translation_diagnostics = load_translations(root, files, kits, lang)
+    translations, translation_diagnostics = load_translations(root, files, kits, lang if untranslated else None)
     diagnostics += translation_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript

@@ -66,14 +66,20 @@ class Translations:
 def load_translations(
     root: Path, files: list[ChecklistFile], kits: list[KitFolder], lang: Lang | None
 ) -> tuple[list[Translations], list[Diagnostic]]:
-    """The translation files of every language, checked against the Dutch; warnings only for ``lang``."""
+    """The translation files of every language, checked against the Dutch; warnings only for ``lang``, and only in a
+    project that has texts in that language."""
     current = [(f.file, f.checklist) for f in files]
     found: list[Translations] = []
     diagnostics: list[Diagnostic] = []
     for language in TRANSLATED_LANGS:
         translations, found_diagnostics = _load_language(root, language, current, kits)
         found.append(translations)
-        diagnostics += [d for d in found_diagnostics if language == lang or d.problem.code not in ONLY_IN_LANG]
+        # A project that has no texts in this language at all is not told file by file that it lacks them
+        # (`--lang` also sets the language of the messages, and may come from the environment).
+        started = (root / "checklists" / language).is_dir() or any((root / k.folder / language).is_dir() for k in kits)
+        diagnostics += [
+            d for d in found_diagnostics if d.problem.code not in ONLY_IN_LANG or (language == lang and started)
+        ]
     return found, diagnostics
 
 

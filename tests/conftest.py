@@ -63,6 +63,16 @@ def site_url(public: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
+def zensical_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project built once with Zensical, Material's successor (`ijkpunt build --engine zensical`)."""
+    from ijkpunt.build import build
+
+    out = tmp_path_factory.mktemp("zensical") / "public"
+    build(ROOT, out, seals={SEALED_KIT: PASSPHRASE}, engine="zensical")
+    return out
+
+
+@pytest.fixture(scope="session")
 def public_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The shipped project built in English once per session, through the CLI as a user types it
     (`ijkpunt build --lang en`); built only when a test asks for it."""

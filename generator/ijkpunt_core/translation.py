@@ -203,6 +203,7 @@ class KitContactTranslation(Document):
 
     title: Text | None = Field(default=None, description="Korte titel voor deelnemers.")
     summary: Text | None = Field(default=None, description="Eén zin over het contact.")
+    agent: Text | None = Field(default=None, description="Schuilnaam van de medewerker in het contact.")
     reference_material: Text | None = Field(
         default=None, description="Wat de beoordelaar naast het contact ziet (als het Nederlands dat heeft)."
     )
@@ -296,7 +297,8 @@ def kit_slots(kit: Kit) -> list[Slot]:
 
 def contact_slots(contact: KitContact) -> list[Slot]:
     d = contact.model_dump(mode="json")
-    slots = [Slot((n,), (n,), d[n]) for n in ("title", "summary", "reference_material", "registration") if d[n]]
+    names = ("title", "summary", "agent", "reference_material", "registration")
+    slots = [Slot((n,), (n,), d[n]) for n in names if d[n]]
     slots += [Slot(("key", c, "rationale"), ("key", c, "rationale"), a["rationale"]) for c, a in d["key"].items()]
     slots += [
         Slot(("critical_errors", f["id"], "rationale"), ("critical_errors", i, "rationale"), f["rationale"])

@@ -12,9 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from ijkpunt_core.checklist import Checklist
+from pydantic import Field
+
+from ijkpunt_core.checklist import Checklist, Document, Text, reference
 from ijkpunt_core.kit import parse_transcript, transcript_privacy_problems
 from ijkpunt_core.problems import Code, Lang, Problem
+from ijkpunt_core.text_safety import unsafe_text_problems
 from ijkpunt_core.translation import (
     ChecklistTranslation,
     KitContactTranslation,
@@ -34,7 +37,7 @@ from .diagnostics import Diagnostic
 from .documents import Parsed, load_document, model_validator, read_text
 
 # project imports this module inside load_project, not at the top
-from .project import ChecklistFile, KitContactFile, KitFolder, Project, _load_example
+from .project import EXAMPLE_FILE, ChecklistFile, KitContactFile, KitFolder, Project, _load_example
 
 TRANSLATED_LANGS: tuple[Lang, ...] = ("en",)
 """The languages a project may carry texts for beside the Dutch; the folder of each is named after it."""
@@ -61,6 +64,15 @@ class Translations:
     lang: Lang
     checklists: dict[str, ChecklistTranslation] = field(default_factory=dict)
     kits: dict[str, KitTranslations] = field(default_factory=dict)
+    example: list[str] = field(default_factory=list)  # the worked example's story, when translated
+
+
+class ExampleTranslation(Document):
+    """site/examples/<lang>/rekenvoorbeeld.yaml: the worked example's story; its answers come from the Dutch file."""
+
+    model_config = reference("Vertaald rekenvoorbeeld", "Het verhaal van het rekenvoorbeeld in de taal.")
+
+    contact: Text = Field(description="Wat er in het contact gebeurde, voor de lezer van het handboek.")
 
 
 def load_translations(
@@ -108,6 +120,19 @@ def _load_language(
         if checklist_id not in translations.checklists and not (folder / f"{checklist_id}.yaml").exists():
             params = {"id": checklist_id, "file": f"checklists/{lang}/{checklist_id}.yaml"}
             diagnostics.append(Diagnostic.at(file, 1, Problem(Code.NOT_TRANSLATED, (), params)))
+    example = root / EXAMPLE_FILE.parent / lang / EXAMPLE_FILE.name
+    if example.exists():
+        shown = example.relative_to(root)
+        story = load_document(example, model_validator(ExampleTranslation), display=shown)
+        diagnostics += story.diagnostics
+        if story.value is not None and story.parsed is not None:
+            unsafe = list(unsafe_text_problems(story.value.model_dump()))
+            diagnostics += _placed(story.parsed, unsafe)
+            if not unsafe:
+                translations.example.append(story.value.contact)
+    else:
+        params = {"id": EXAMPLE_FILE.stem, "file": (EXAMPLE_FILE.parent / lang / EXAMPLE_FILE.name).as_posix()}
+        diagnostics.append(Diagnostic.at(EXAMPLE_FILE, 1, Problem(Code.NOT_TRANSLATED, (), params)))
     for k in kits:
         kit_translations, kit_diagnostics = _load_kit(root, lang, k)
         diagnostics += kit_diagnostics
@@ -244,6 +269,8 @@ def localized(project: Project, translations: Translations) -> Project:
     example = project.example
     if example is not None:  # scored again, so that its rows carry the translated titles
         example, _ = _load_example(project.root, [f.checklist for f in files])
+        if example is not None and translations.example:
+            example = replace(example, contact=translations.example[0])
     return replace(
         project,
         checklists=files,

@@ -87,6 +87,16 @@ def test_an_english_project_has_the_translated_texts_and_the_dutch_hashes(tmp_pa
     assert contact.contact.title == "Street light" and contact.contact.key == dutch.kits[0].contacts[0].contact.key
     assert contact.turns[3].text == "For the third time already!\nIt's really dark in the evening."
     assert kit.checklist is not None and kit.checklist.title == "KCC telephone"
+    assert english.example is not None and dutch.example is not None
+    assert english.example.contact.startswith("A citizen of Lindeveld") and dutch.example.contact.startswith("Een")
+    assert english.example.scores == dutch.example.scores
+
+
+def test_the_worked_example_without_its_story_in_english_warns(tmp_path: Path, project_root: Path) -> None:
+    root = translated_project(tmp_path, project_root)
+    (root / "site" / "examples" / "en" / "rekenvoorbeeld.yaml").unlink()
+    assert ("site/examples/rekenvoorbeeld.yaml", Code.NOT_TRANSLATED) in codes(root)
+    assert load_project(root, "en").example.contact.startswith("Een")  # type: ignore[union-attr]
 
 
 def test_missing_texts_warn_only_in_english(tmp_path: Path, project_root: Path) -> None:

@@ -17,6 +17,7 @@ from pydantic import Field
 from ijkpunt_core.checklist import Checklist, Document, Text, reference
 from ijkpunt_core.kit import parse_transcript, transcript_privacy_problems
 from ijkpunt_core.problems import Code, Lang, Problem
+from ijkpunt_core.problems import Path as DocPath
 from ijkpunt_core.text_safety import unsafe_text_problems
 from ijkpunt_core.translation import (
     ChecklistTranslation,
@@ -222,21 +223,30 @@ class Localized:
     documents: dict[str, str]  # content hash → the published JSON: Dutch, with the translated texts beside it
 
 
-def localize_checklists(dutch: list[Checklist], translations: Translations) -> Localized:
+def localize_checklists(
+    dutch: list[Checklist], translations: Translations, bases: dict[str, Checklist] | None = None
+) -> Localized:
     """Every version (current and archived) with the texts of its translation that apply to it.
 
     A translation applies to every version of its checklist: to each text whose Dutch equals the Dutch of the
-    version it was translated from (see :mod:`ijkpunt_core.translation`).
+    version it was translated from (see :mod:`ijkpunt_core.translation`). A variant (`bases`: its id → the
+    Dutch base it extends) gets its base's translation by the same rule, for every text it shares with the base
+    word for word; its own translation, if any, comes first.
     """
     by_version = {(c.id, c.version): c for c in dutch}
     versions: dict[str, Checklist] = {}
     documents: dict[str, str] = {}
     for c in dutch:
+        texts: dict[DocPath, str | list[str]] = {}
+        base = (bases or {}).get(c.id)
+        inherited = translations.checklists.get(base.id) if base is not None else None
+        if base is not None and inherited is not None:
+            texts |= texts_for(c, inherited, by_version.get((base.id, inherited.translates.version), base))
         translation = translations.checklists.get(c.id)
-        if translation is None:
+        if translation is not None:
+            texts |= texts_for(c, translation, by_version.get((c.id, translation.translates.version)))
+        if not texts:
             continue
-        source = by_version.get((c.id, translation.translates.version))
-        texts = texts_for(c, translation, source)
         versions[c.content_hash()] = translate(c, texts)
         documents[c.content_hash()] = published_json(c, texts)
     return Localized(versions, documents)
@@ -260,7 +270,8 @@ def localized_kit(k: KitFolder, translations: Translations, versions: dict[str, 
 
 def localized(project: Project, translations: Translations) -> Project:
     """The project in the translations' language: checklists (current and archived), kits and the worked example."""
-    found = localize_checklists([*project.archive, *(f.checklist for f in project.checklists)], translations)
+    bases = {f.checklist.id: f.variant.base for f in project.checklists if f.variant is not None}
+    found = localize_checklists([*project.archive, *(f.checklist for f in project.checklists)], translations, bases)
 
     def version(c: Checklist) -> Checklist:
         return found.versions.get(c.content_hash(), c)

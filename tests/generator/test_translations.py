@@ -255,3 +255,28 @@ def test_an_archived_version_gets_the_texts_whose_dutch_is_unchanged(tmp_path: P
     assert criterion.na.when == dutch_archived.criterion("informatie-volledig").na.when  # type: ignore[union-attr]
     now = english.current()[0].criterion("informatie-volledig")
     assert now is not None and now.na.when == "Never, in English."
+
+
+def test_a_variant_gets_its_bases_english_for_what_it_shares_word_for_word(tmp_path: Path, project_root: Path) -> None:
+    root = translated_project(tmp_path, project_root)
+    shutil.copy(project_root / "examples" / "variant" / "kcc-telefoon-lindeveld.yaml", root / "checklists")
+    write_yaml(
+        root / "checklists" / "en" / "kcc-telefoon.yaml",
+        {
+            "translates": {"id": "kcc-telefoon", "version": telefoon(project_root).version},
+            "title": "KCC telephone",
+            "criteria": {
+                "informatie-juist": {"title": "Correct information"},
+                "begroeten-en-voorstellen": {"title": "Greets with the municipality's name and their own name"},
+            },
+        },
+    )
+    dutch = {c.id: c for c in load_project(root).current()}
+    english = {c.id: c for c in load_project(root, "en").current()}
+    variant = english["kcc-telefoon-lindeveld"]
+    assert variant.content_hash() == dutch["kcc-telefoon-lindeveld"].content_hash()
+    assert variant.criterion("informatie-juist").title == "Correct information"  # type: ignore[union-attr]
+    # reworded by the variant: its own Dutch, not the base's English
+    greeting = variant.criterion("begroeten-en-voorstellen")
+    assert greeting is not None and greeting.title.startswith("Begroet met 'Gemeente Lindeveld'")
+    assert variant.title == "KCC telefoon Lindeveld"

@@ -148,6 +148,7 @@ def load_project(root: Path, lang: Lang | None = None, *, untranslated: bool = T
     diagnostics += translation_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
+    documents += sum(t.files for t in translations)
     project = Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
     found = next((t for t in translations if t.lang == lang), None)
     return localized(project, found) if found is not None else project

@@ -66,6 +66,7 @@ class Translations:
     checklists: dict[str, ChecklistTranslation] = field(default_factory=dict)
     kits: dict[str, KitTranslations] = field(default_factory=dict)
     example: list[str] = field(default_factory=list)  # the worked example's story, when translated
+    files: int = 0  # translation files read, for the count `ijkpunt check` reports
 
 
 class ExampleTranslation(Document):
@@ -138,7 +139,10 @@ def _load_language(
         kit_translations, kit_diagnostics = _load_kit(root, lang, k)
         diagnostics += kit_diagnostics
         translations.kits[k.kit.id] = kit_translations
-    return translations, diagnostics
+    read = [*folder.glob("*.yaml"), example] + [
+        p for k in kits for p in [root / k.folder / lang / "kit.yaml", *(root / k.folder / lang / "contacts").glob("*")]
+    ]
+    return replace(translations, files=sum(p.is_file() for p in read)), diagnostics
 
 
 def _placed(parsed: Parsed, problems: list[Problem]) -> list[Diagnostic]:

@@ -70,3 +70,21 @@ def zensical_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("zensical") / "public"
     build(ROOT, out, seals={SEALED_KIT: PASSPHRASE}, engine="zensical")
     return out
+
+
+@pytest.fixture(scope="session")
+def public_en(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project built in English once per session, through the CLI as a user types it
+    (`ijkpunt build --lang en`); built only when a test asks for it."""
+    from ijkpunt.cli import main
+
+    out = tmp_path_factory.mktemp("site-en") / "public"
+    assert main(["--project", str(ROOT), "build", "--lang", "en", "--out", str(out)]) == 0
+    return out
+
+
+@pytest.fixture(scope="session")
+def site_url_en(public_en: Path) -> Iterator[str]:
+    """The English site served over HTTP on 127.0.0.1."""
+    with serving(public_en) as url:
+        yield url

@@ -25,6 +25,7 @@ from ijkpunt_core.aggregate import (
     ChecklistIndex,
     Fact,
 )
+from ijkpunt_core.display import long_date
 from ijkpunt_core.problems import Code, Lang, Problem
 from ijkpunt_core.text_safety import spreadsheet_text
 
@@ -239,7 +240,7 @@ def run_aggregate(
                 report = aggregate_files(files, index, config, handle, bar.update)
             renderer = Renderer(root / "site" / "templates", lang)
             context = {
-                "generated": dt.date.today().isoformat(),
+                "generated": long_date(dt.date.today(), lang),
                 "files": len(files),
                 "dimension_labels": renderer.t.group("report.dimension"),
                 "target_labels": renderer.t.group("report.targets_names"),

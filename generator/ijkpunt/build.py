@@ -26,14 +26,16 @@ def build(
     seals: Mapping[str, str] | None = None,
     engine: Engine = "mkdocs",
     on_step: Callable[[Step], None] = lambda step: None,
+    untranslated: bool = True,
 ) -> tuple[Project, Site]:
     """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot.
 
     ``seals`` maps kit ids to the passphrase their key is sealed with; ``engine`` is the site generator;
-    ``on_step`` hears of each step as it starts (the CLI shows them as progress).
+    ``on_step`` hears of each step as it starts (the CLI shows them as progress); ``untranslated``: warn about
+    texts not in ``lang`` (see :func:`load_project`).
     """
     on_step("project")
-    project = load_project(root)
+    project = load_project(root, lang, untranslated=untranslated)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
     known = tuple(k.kit.id for k in published_kits(project))

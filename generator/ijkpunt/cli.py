@@ -22,6 +22,7 @@ from typing import get_args
 from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
 from ijkpunt_core.checklist import Channel
+from ijkpunt_core.display import decimal
 from ijkpunt_core.evaluation import FORMAT_VERSION, Evaluation
 from ijkpunt_core.form_input import MODES
 from ijkpunt_core.importing import Read, check, read_data
@@ -427,6 +428,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser(lang).parse_args(args_list)
     args.project = project_folder(args.project)
     args.console = Console(args.verbosity)
+    # Texts not translated into the language are reported only when it was asked for on the command line: a
+    # language from the environment sets the messages (and the site), it does not mean an English site is wanted.
+    args.untranslated = _lang_from(args_list) is not None
     handler = {
         "build": _build,
         "serve": _serve,
@@ -469,7 +473,14 @@ def _build(args: argparse.Namespace) -> int:
         t = TEXT[args.lang]
         steps = {step: t[f"step_{step}"].format(engine=args.engine) for step in get_args(Step)}
         project, site = build(
-            args.project, out, args.strict, args.lang, seals, args.engine, lambda step: console.step(steps[step])
+            args.project,
+            out,
+            args.strict,
+            args.lang,
+            seals,
+            args.engine,
+            lambda step: console.step(steps[step]),
+            untranslated=args.untranslated,
         )
     except BuildError as exc:
         _print_stopped(console, exc.diagnostics, args.lang)
@@ -520,7 +531,7 @@ def _check(args: argparse.Namespace) -> int:
         args.console.plain_problem(TEXT[args.lang]["missing_path"].format(path=path))
     if missing:
         return 2
-    project = load_project(args.project)
+    project = load_project(args.project, args.lang, untranslated=args.untranslated)
     diagnostics = project.diagnostics + evaluation_file_diagnostics(files)
     report = check_report(diagnostics, project.files_checked + len(files), args.strict, args.lang)
     _print_report(report, args, lambda: args.console.done(summary(report)))
@@ -613,7 +624,7 @@ def _placed(loaded: Loaded[Read], problem: Problem) -> Diagnostic:
 
 def _calibrate(args: argparse.Namespace) -> int:
     lang: Lang = args.lang
-    project = load_project(args.project)
+    project = load_project(args.project, lang)  # kit and checklist texts in the report's language
     folder = _usable_kit(project.kits, args.kit)
     files = [str(p) for p in args.results]
     if folder is None or folder.checklist is None:
@@ -658,7 +669,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         args.console.plain_problem(t["missing_path"].format(path=path))
     if missing:
         return 2
-    project = load_project(args.project)
+    project = load_project(args.project, lang)  # checklist titles in the report's language
     index = ChecklistIndex(project.current(), project.versions().values())
     config = AggregateConfig(period=args.period, min_n=args.min_n, modes=tuple(args.modes), filters=filters)  # type: ignore[arg-type]
     report = run_aggregate(files, index, config, args.out, project.root, lang)
@@ -669,7 +680,7 @@ def _aggregate(args: argparse.Namespace) -> int:
         for line in refusal_messages(report, lang):
             console.problem(line, is_error=True)
         quality = report.overall.quality.mean
-        shown = "—" if quality is None else f"{quality:.1f}".replace(".", "," if lang == "nl" else ".")
+        shown = decimal(quality, 1, lang)
         console.result(
             t["aggregated"].format(used=report.used, read=report.read, refused=len(report.refused), quality=shown)
         )
@@ -718,10 +729,10 @@ def _at(file: Path, line: int, problem: Problem) -> Diagnostic:
     return Diagnostic.at(file, line, problem)
 
 
-def _figure(value: float | None, reason: str | None, percent: bool = False) -> str:
+def _figure(value: float | None, reason: str | None, lang: Lang, percent: bool = False) -> str:
     if value is None:
         return reason or "–"
-    return f"{100 * value:.0f}%" if percent else f"{value:.2f}"
+    return f"{100 * value:.0f}%" if percent else decimal(value, 2, lang)
 
 
 def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
@@ -751,11 +762,11 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
         rows.append(
             (
                 ("* " if a.focus else "") + a.criterion,
-                _figure(a.percent_agreement, a.percent_agreement_reason, percent=True),
-                _figure(a.krippendorff_alpha, a.krippendorff_alpha_reason),
-                _figure(a.gwet_ac1, a.gwet_ac1_reason),
-                _figure(a.applicability_agreement, a.applicability_agreement_reason, percent=True),
-                _figure(a.key_agreement, None, percent=True),
+                _figure(a.percent_agreement, a.percent_agreement_reason, lang, percent=True),
+                _figure(a.krippendorff_alpha, a.krippendorff_alpha_reason, lang),
+                _figure(a.gwet_ac1, a.gwet_ac1_reason, lang),
+                _figure(a.applicability_agreement, a.applicability_agreement_reason, lang, percent=True),
+                _figure(a.key_agreement, None, lang, percent=True),
             )
         )
         shown = {(t["no_answer"] if k == "" else k): n for k, n in a.spread.items() if n}
@@ -769,7 +780,7 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
         rows.append(
             (
                 p.participant,
-                _figure(p.key_agreement, None, percent=True),
+                _figure(p.key_agreement, None, lang, percent=True),
                 _difference(p.mean_difference, p.flag, lang),
             )
         )
@@ -786,7 +797,8 @@ def _print_calibration(calibration: Calibration | None, lang: Lang) -> None:
 def _difference(value: float | None, flag: str | None, lang: Lang) -> str:
     if value is None:
         return "–"
-    return f"{value:+.1f}" + (f" {TEXT[lang][flag]}" if flag else "")
+    sign = "+" if value >= 0 else ""  # decimal() writes a real minus sign itself
+    return sign + decimal(value, 1, lang) + (f" {TEXT[lang][flag]}" if flag else "")
 
 
 def _print_table(rows: Sequence[tuple[str, ...]], last: list[str]) -> None:

@@ -111,9 +111,9 @@ def render_pages(
             search={"exclude": True},
         )
         site.docs_files[f"downloads/{c.id}.yaml"] = f.text.encode("utf-8")
-        site.files[f"data/{c.id}.json"] = c.model_dump_json().encode("utf-8")
+        site.files[f"data/{c.id}.json"] = _document(project, c)
     for c in project.versions().values():
-        site.files[checklist_data_path(c)] = c.model_dump_json().encode("utf-8")
+        site.files[checklist_data_path(c)] = _document(project, c)
     site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")
     if project.example is not None:
         example = project.example
@@ -184,6 +184,11 @@ def render_pages(
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
     return site
+
+
+def _document(project: Project, c: Checklist) -> bytes:
+    """The published document of a checklist version: in another language, the Dutch with the texts beside it."""
+    return project.documents.get(c.content_hash(), c.model_dump_json()).encode("utf-8")
 
 
 def published_kits(project: Project) -> list[KitFolder]:
@@ -326,6 +331,7 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.translation import ChecklistTranslation, KitContactTranslation, KitTranslation
     from ijkpunt_core.variants import Variant
 
     checklist_tables = {table["name"] for table in reference.model_tables(Checklist, t)}
@@ -355,5 +361,13 @@ def format_reference(t: Strings) -> list[dict[str, Any]]:
             "prefix": "kit-",
             "intro": t("reference.kit_intro"),
             "tables": reference.model_tables(Kit, t) + reference.model_tables(KitContact, t),
+        },
+        {
+            "title": t("reference.translation"),
+            "prefix": "vertaling-",
+            "intro": t("reference.translation_intro"),
+            "tables": reference.model_tables(ChecklistTranslation, t)
+            + reference.model_tables(KitTranslation, t)
+            + reference.model_tables(KitContactTranslation, t),
         },
     ]

@@ -20,7 +20,7 @@ from ijkpunt_core.kit import (
     parse_transcript,
     transcript_privacy_problems,
 )
-from ijkpunt_core.problems import Code, Problem
+from ijkpunt_core.problems import Code, Lang, Problem
 from ijkpunt_core.text_safety import unsafe_text_problems
 from ijkpunt_core.validate import validate_checklist
 
@@ -81,6 +81,9 @@ class Project:
     guides: dict[str, dict[str, str]] = field(default_factory=dict)  # language → page name → Markdown
     kits: list[KitFolder] = field(default_factory=list)
     example_data: dict[str, bytes] = field(default_factory=dict)  # the dashboard's "try with example data"
+    # Built in another language (load_project's `lang`): the published document of each translated version, by
+    # content hash (the Dutch checklist with the texts beside it; see ijkpunt_core.translation).
+    documents: dict[str, str] = field(default_factory=dict)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -114,8 +117,12 @@ def load_checklist_file(path: Path, root: Path | None = None, text: str | None =
     return load_document(path, validate_checklist_document, display=display, text=text)
 
 
-def load_project(root: Path) -> Project:
-    """Read and validate the project at `root`: checklists, archived versions, the worked example."""
+def load_project(root: Path, lang: Lang | None = None, *, untranslated: bool = True) -> Project:
+    """Read and validate the project at `root`: checklists, archived versions, the worked example.
+
+    With a `lang` other than Dutch the project comes in that language: its translations laid over the
+    checklists and kits (what is not translated stays Dutch, with a warning unless `untranslated` is false).
+    """
     root = root.resolve()
     diagnostics: list[Diagnostic] = []
     folder = root / CHECKLIST_DIR
@@ -136,9 +143,16 @@ def load_project(root: Path) -> Project:
     diagnostics += example_diagnostics
     kits, kit_diagnostics = _load_kits(root, [*archive, *(f.checklist for f in files)])
     diagnostics += kit_diagnostics
+    from .translations import load_translations, localized  # translations imports this module
+
+    translations, translation_diagnostics = load_translations(root, files, kits, lang if untranslated else None)
+    diagnostics += translation_diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
-    return Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
+    documents += sum(t.files for t in translations)
+    project = Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
+    found = next((t for t in translations if t.lang == lang), None)
+    return localized(project, found) if found is not None else project
 
 
 def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder], list[Diagnostic]]:

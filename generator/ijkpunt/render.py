@@ -14,6 +14,7 @@ from jinja2 import Environment, FileSystemLoader, StrictUndefined
 from markupsafe import Markup
 
 from ijkpunt_core.checklist import Channel, Checklist, Criterion, GradeScale, OptionsScale
+from ijkpunt_core.display import decimal, long_date, number
 
 from .safe_text import plain, rich
 
@@ -115,9 +116,10 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     env.filters["scale_summary"] = lambda scale: scale_summary(scale, t)
     env.filters["plain"] = plain
     env.filters["rich"] = rich
-    env.filters["percent"] = lambda v: "—" if v is None else f"{v:.1f}".replace(".", ",")
-    env.filters["number"] = lambda v: f"{v:g}".replace(".", ",")
+    env.filters["percent"] = lambda v: decimal(v, 1, lang)
+    env.filters["number"] = lambda v: number(v, lang)
     env.filters["decimal"] = lambda v, digits=1: decimal(v, digits, lang)
+    env.filters["date"] = lambda v: long_date(v, lang)
     env.filters["share"] = lambda v: "—" if v is None else f"{round(100 * v)}%"
     env.globals["condition_of"] = lambda checklist, criterion: condition_of(checklist, criterion, t("label.or"))
     return env
@@ -137,16 +139,6 @@ def condition_of(checklist: Checklist, criterion: Criterion, either: str) -> dic
     ]
     options = labels[0] if len(labels) == 1 else f"{', '.join(labels[:-1])} {either} {labels[-1]}"
     return {"title": controller.title, "id": controller.id, "options": options}
-
-
-def decimal(value: float | None, digits: int, lang: str) -> str:
-    """12.5 → "12,5" in Dutch and "12.5" in English; None → "—"; minus as a real minus sign."""
-    if value is None:
-        return "—"
-    text = f"{abs(value):.{digits}f}"
-    if lang == "nl":
-        text = text.replace(".", ",")
-    return f"−{text}" if value < 0 and text.strip("0,.") else text
 
 
 _HARMLESS = re.compile(r"[\w .,:/-]*")

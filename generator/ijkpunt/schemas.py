@@ -12,6 +12,7 @@ from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
 from ijkpunt_core.schema import json_schema
+from ijkpunt_core.translation import ChecklistTranslation, KitContactTranslation, KitTranslation
 from ijkpunt_core.variants import Variant
 
 from .reports import CalibrationReport, CheckReport, ScoreReport
@@ -25,6 +26,9 @@ FORMATS: dict[str, type[BaseModel]] = {
     "evaluation-format-2.schema.json": evaluation_format2.Evaluation,  # still read (migrated); frozen
     "kit.schema.json": Kit,
     "kit-contact.schema.json": KitContact,
+    "checklist-translation.schema.json": ChecklistTranslation,
+    "kit-translation.schema.json": KitTranslation,
+    "kit-contact-translation.schema.json": KitContactTranslation,
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
     "calibrate-report.schema.json": CalibrationReport,

@@ -52,6 +52,7 @@ from .problems import Code, Param, Problem
 from .review import REVIEWED_MODES
 from .scoring import Judged, judge
 from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
+from .translation import read_published
 
 __all__ = [
     "DIMENSIONS",
@@ -91,8 +92,9 @@ class ChecklistIndex:
         """From the pages' ``{"current": [checklist, …], "versions": [checklist, …]}`` (the published documents)."""
         data = json.loads(checklists_json)
         # JSON mode: dates arrive as text, which the strict authoring model accepts only from JSON
-        current = [Checklist.model_validate_json(json.dumps(c)) for c in data["current"]]
-        versions = [Checklist.model_validate_json(json.dumps(c)) for c in data.get("versions", [])]
+        # a published document may carry texts in the site's language beside the Dutch checklist
+        current = [read_published(c) for c in data["current"]]
+        versions = [read_published(c) for c in data.get("versions", [])]
         return cls(current, versions)
 
     def find(self, checklist_id: str, content_hash: str) -> Checklist | None:

@@ -9,12 +9,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from .checklist import Checklist
 from .evaluate import answer_problems, evaluate, export_filename
 from .form_input import draft_from_form, form_field
 from .privacy import personal_data_problems
 from .problems import Lang, Problem, render
 from .scoring import applicability, running_quality, score
+from .translation import read_published
 from .versions import checklist_changes
 
 
@@ -27,7 +27,7 @@ class Form:
     """
 
     def __init__(self, checklist_json: str, lang: Lang = "nl") -> None:
-        self.checklist = Checklist.model_validate_json(checklist_json)
+        self.checklist = read_published(checklist_json)
         self.lang: Lang = lang
 
     def live(self, form_json: str) -> str:
@@ -89,7 +89,7 @@ class Form:
 
     def changes(self, old_checklist_json: str) -> str:
         """What changed from the version a draft was started on (its published JSON) to this form's checklist."""
-        old = Checklist.model_validate_json(old_checklist_json)
+        old = read_published(old_checklist_json)
         return _dump(
             {
                 "old": {"id": old.id, "version": old.version},

@@ -206,11 +206,15 @@ def _ignored_answers(checklist: Checklist, evaluation: Evaluation, judged: list[
 
 
 def score_differences(stored: Scores, computed: Scores) -> list[str]:
-    """`scores.quality: 99.9 ≠ 82.4` for every stored value that differs from the computed one."""
+    """`scores.quality: 99.9 ≠ 82.4` for every stored value that differs from the computed one.
+
+    Titles are left out: they are the checklist's words in the language of the site the evaluation was made on
+    (an English and a Dutch site score the same checklist), not figures.
+    """
     return [
         f"scores.{path}: {_plain(old)} ≠ {_plain(new)}"
         for path, old, new in _leaves(stored.model_dump(mode="json"), computed.model_dump(mode="json"), "")
-        if old != new
+        if old != new and not path.endswith(".title")
     ]
 
 

@@ -17,7 +17,6 @@ from typing import Any
 from pydantic import ValidationError
 
 from .calibration import DEFAULT_THRESHOLD, Calibration, calibrate
-from .checklist import Checklist
 from .evaluation import Answer
 from .form_input import draft_from_form, form_field
 from .kit import KitContact
@@ -26,6 +25,7 @@ from .problems import Code, Lang, Problem, render
 from .result_code import NAME_MAX, Result, ResultContact, codes_in_text, encode, layout, read_codes
 from .text_safety import spreadsheet_text
 from .training import compare
+from .translation import read_published
 
 __all__ = ["MAX_RESULT_FILE", "KitPage", "calibration_csv"]
 
@@ -38,7 +38,7 @@ class KitPage:
 
     def __init__(self, published_json: str, checklist_json: str, lang: Lang = "nl") -> None:
         self.published = PublishedKit.model_validate_json(published_json)
-        self.checklist = Checklist.model_validate_json(checklist_json)
+        self.checklist = read_published(checklist_json)
         self.kit = self.published.kit
         self.layout = layout(self.kit, self.checklist)
         self.keys: KitKeys | None = self.published.keys

@@ -266,6 +266,54 @@ NL: dict[Code, Message] = {
         "gearchiveerde versie past niet bij haar naam",
         "de inhoud van dit bestand hoort bij {expected}; archiveer versies alleen met `ijkpunt archive`",
     ),
+    Code.TRANSLATION_UNKNOWN_ID: _m(
+        "vertaling noemt een onbekende id",
+        "'{id}' bestaat niet in het Nederlandse '{document}'; gebruik een id uit het Nederlandse bestand of haal de "
+        "regel weg",
+    ),
+    Code.TRANSLATION_NO_ORIGINAL: _m(
+        "vertaling van een tekst die er niet is",
+        "het Nederlandse '{document}' heeft hier geen '{key}'; vertaal alleen teksten die het Nederlandse bestand "
+        "heeft",
+    ),
+    Code.TRANSLATION_LIST_LENGTH: _m(
+        "vertaalde lijst is even lang niet",
+        "{found} vertaalde regels, het Nederlands heeft er {expected}; vertaal elke regel, in dezelfde volgorde",
+    ),
+    Code.TRANSLATION_OTHER_DOCUMENT: _m(
+        "vertaling van iets anders",
+        "deze vertaling zegt '{found}' te vertalen, maar hoort bij '{expected}'; zet `translates.id` goed of "
+        "verplaats het bestand",
+    ),
+    Code.TRANSLATION_NEWER_VERSION: _m(
+        "vertaling van een versie die er niet is",
+        "vertaald uit versie {translated}, maar de Nederlandse versie is {current}; zet `translates.version` op de "
+        "versie waaruit je vertaalde",
+    ),
+    Code.TRANSLATION_WITHOUT_ORIGINAL: _m(
+        "vertaling zonder Nederlands bestand",
+        "er is geen Nederlands bestand {file} om te vertalen; hernoem het bestand naar een bestaande id of haal "
+        "het weg",
+    ),
+    Code.TRANSLATION_TURNS: _m(
+        "vertaald transcript heeft andere beurten",
+        "het vertaalde transcript {file} heeft {found} beurten, het Nederlandse {expected}, of andere nummers; de "
+        "sleutel noemt beurten op nummer: houd dezelfde genummerde beurten",
+    ),
+    Code.TRANSLATION_MISSING: _m(
+        "tekst niet vertaald",
+        "niet vertaald, blijft Nederlands: {texts}",
+    ),
+    Code.NOT_TRANSLATED: _m(
+        "geen vertaling",
+        "'{id}' heeft geen vertaling ({file}); de site toont het in het Nederlands",
+    ),
+    Code.TRANSLATION_STALE: _m(
+        "vertaling mogelijk verouderd",
+        "vertaald uit versie {translated}, de Nederlandse versie is nu {current}: controleer wat er veranderde en "
+        "zet daarna `translates.version` op {current}. Teksten die sinds de vertaling veranderden, blijven Nederlands "
+        "als versie {translated} in het archief staat",
+    ),
     Code.UNKNOWN_CRITERION: _m(
         "antwoord voor een onbekend criterium", "criterium '{criterion}' staat niet op checklist '{checklist}'"
     ),
@@ -748,6 +796,51 @@ EN: dict[Code, Message] = {
     Code.ARCHIVE_MISMATCH: _m(
         "archived version does not match its name",
         "the content of this file belongs in {expected}; archive versions only with `ijkpunt archive`",
+    ),
+    Code.TRANSLATION_UNKNOWN_ID: _m(
+        "translation names an unknown id",
+        "'{id}' does not exist in the Dutch '{document}'; use an id from the Dutch file or remove the entry",
+    ),
+    Code.TRANSLATION_NO_ORIGINAL: _m(
+        "translation of a text that does not exist",
+        "the Dutch '{document}' has no '{key}' here; translate only the texts the Dutch file has",
+    ),
+    Code.TRANSLATION_LIST_LENGTH: _m(
+        "translated list has another length",
+        "{found} translated entries, the Dutch has {expected}; translate every entry, in the same order",
+    ),
+    Code.TRANSLATION_OTHER_DOCUMENT: _m(
+        "translation of something else",
+        "this translation says it translates '{found}' but belongs to '{expected}'; correct `translates.id` or move "
+        "the file",
+    ),
+    Code.TRANSLATION_NEWER_VERSION: _m(
+        "translation of a version that does not exist",
+        "translated from version {translated}, but the Dutch version is {current}; set `translates.version` to the "
+        "version you translated from",
+    ),
+    Code.TRANSLATION_WITHOUT_ORIGINAL: _m(
+        "translation without a Dutch file",
+        "there is no Dutch file {file} to translate; rename the file to an existing id or remove it",
+    ),
+    Code.TRANSLATION_TURNS: _m(
+        "translated transcript has other turns",
+        "the translated transcript {file} has {found} turns, the Dutch one {expected}, or other numbers; the key names "
+        "turns by number: keep the same numbered turns",
+    ),
+    Code.TRANSLATION_MISSING: _m(
+        "text not translated",
+        "not translated, shown in Dutch: {texts}",
+    ),
+    Code.NOT_TRANSLATED: _m(
+        "no translation",
+        "'{id}' has no translation ({file}); the site shows it in Dutch",
+    ),
+    Code.TRANSLATION_STALE: _m(
+        "translation may be out of date",
+        "translated from version {translated}, the Dutch version is now {current}: check what changed, then set "
+        "`translates.version` to {current}. Texts changed since the translation stay Dutch when version "
+        "{translated} is in the archive",
     ),
     Code.UNKNOWN_CRITERION: _m(
         "answer for an unknown criterion", "criterion '{criterion}' is not on checklist '{checklist}'"

@@ -110,10 +110,14 @@ function figure(value, reason, share = false) {
   return el("td", value < 0 ? `−${coefficient.format(-value)}` : coefficient.format(value));
 }
 
+const NA = "n.v.t."; // ijkpunt_core.calibration.NA: the core's name for the answer, in every language
+/** An answer as the core names it, with its n.v.t. in the page's language. */
+const answerText = (value) => (value === NA ? t("js.kit.na") : value);
+
 function spreadText(c) {
   return Object.entries(c.spread)
     .filter(([, n]) => n)
-    .map(([value, n]) => `${value === "" ? t("js.kit.no_answer") : value}: ${n}`)
+    .map(([value, n]) => `${value === "" ? t("js.kit.no_answer") : answerText(value)}: ${n}`)
     .join(" · ");
 }
 
@@ -126,7 +130,7 @@ function whoChoseWhat(x, c) {
     const given = x.answers[contact].map((value, i) => [c.participants[i].participant, value]).filter(([, value]) => value);
     if (!given.length) continue;
     const item = el("li", "", { "data-contact": contact });
-    item.append(el("strong", `${titles[contact] ?? contact}: `), given.map(([who, value]) => `${who} ${value}`).join(" · "));
+    item.append(el("strong", `${titles[contact] ?? contact}: `), given.map(([who, value]) => `${who} ${answerText(value)}`).join(" · "));
     list.append(item);
   }
   details.append(list);

@@ -180,7 +180,7 @@ def dutch_needles(catalogues: dict[str, dict[str, str]]) -> set[str]:
         *(ROOT / "checklists").rglob("*.json"),
         *(ROOT / "calibration_kits").rglob("*.yaml"),
         *(ROOT / "calibration_kits").rglob("*.md"),
-        *(ROOT / "site" / "examples").glob("*"),
+        *(p for p in (ROOT / "site" / "examples").rglob("*") if p.is_file()),
     ]
     schemas = [json.dumps(json.loads(text), ensure_ascii=False) for text in schema_files().values()]
     dutch_by_nature = "\n".join([_read(content), *schemas]).lower()

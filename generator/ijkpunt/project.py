@@ -26,6 +26,7 @@ from ijkpunt_core.validate import validate_checklist
 from .diagnostics import Diagnostic
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .example import ExampleInput, WorkedExample, worked_example
+from .settings_file import SettingsFile, load_settings
 
 CHECKLIST_DIR = "checklists"
 ARCHIVE_DIR = "checklists/archief"  # earlier published versions, as {id}/{hash}.json (see `ijkpunt archive`)
@@ -78,6 +79,7 @@ class Project:
     guides: dict[str, dict[str, str]] = field(default_factory=dict)  # language → page name → Markdown
     kits: list[KitFolder] = field(default_factory=list)
     example_data: dict[str, bytes] = field(default_factory=dict)  # the dashboard's "try with example data"
+    settings: SettingsFile = field(default_factory=SettingsFile)  # instellingen.yaml (optional) and its logo
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -135,9 +137,14 @@ def load_project(root: Path) -> Project:
     diagnostics += example_diagnostics
     kits, kit_diagnostics = _load_kits(root, [*archive, *(f.checklist for f in files)])
     diagnostics += kit_diagnostics
+    settings = load_settings(root, [f.checklist for f in files])
+    diagnostics += settings.diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
-    return Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
+    documents += settings.found
+    return Project(
+        root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root), settings
+    )
 
 
 def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder], list[Diagnostic]]:

@@ -143,7 +143,7 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
     points: list[tuple[str, float]] = []
     marks: list[tuple[str, float]] = []
     importance: list[tuple[str, float]] = []
-    for j in judged or judge(checklist, evaluation.answers):
+    for j in judged or judge(checklist, evaluation.answers, evaluation.settings):
         if j.na or not j.answered:
             continue
         criterion = j.criterion

@@ -17,6 +17,7 @@ import yaml
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.kit_publication import PublishedKit, SealedBox, keys_of, public_contact, sealed_kit
 from ijkpunt_core.problems import Code, Lang, title
+from ijkpunt_core.settings import not_applicable_by_setting
 
 from . import reference
 from .project import KitFolder, Project
@@ -69,11 +70,29 @@ def render_pages(
     seals = seals or {}
     checklists = project.current()
     site = Site()
-    site.pages["index.md"] = page(renderer.render("home.md.j2", checklists=checklists), hide=["navigation", "toc"])
+    own = project.settings.settings  # instellingen.yaml, or the defaults
+    scoring = own.scoring()
+    logo = project.settings.logo
+    if logo is not None:
+        site.docs_files[logo.site_path] = logo.data
+    municipality = {"municipality": own.municipality, "logo_path": logo.site_path if logo else None}
+    site.pages["index.md"] = page(
+        renderer.render("home.md.j2", checklists=checklists, **municipality), hide=["navigation", "toc"]
+    )
     for f in project.checklists:
         c = f.checklist
+        targets, own_targets = own.outcome_targets(c)
         site.pages[f"handboek/{c.id}.md"] = page(
-            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash()), title=str(plain(c.title))
+            renderer.render(
+                "checklist.md.j2",
+                c=c,
+                content_hash=c.content_hash(),
+                targets=targets,
+                own_targets=own_targets,
+                quality_target=own.targets.quality,
+                switched_off=not_applicable_by_setting(c, scoring),
+            ),
+            title=str(plain(c.title)),
         )
         site.pages[f"scoren/{c.id}.md"] = page(
             renderer.render(
@@ -82,6 +101,9 @@ def render_pages(
                 watchdog_seconds=WATCHDOG_SECONDS,
                 data_url=f"../../data/{c.id}.json",
                 handbook_url=f"../../handboek/{c.id}/",
+                switched_off=not_applicable_by_setting(c, scoring),
+                # what the core needs to score as the municipality set it; absent: the standard
+                scoring_settings=scoring.model_dump_json() if not scoring.is_default else None,
             ),
             title=str(plain(renderer.t("page.scoring_title", title=c.title))),
             hide=["toc"],
@@ -119,6 +141,7 @@ def render_pages(
             index_url="../data/checklists/index.json",
             watchdog_seconds=WATCHDOG_SECONDS,
             checklists={c.id: str(plain(c.title)) for c in checklists},
+            **municipality,
         ),
         title=renderer.t("review.title"),
         hide=["toc"],
@@ -158,6 +181,10 @@ def render_pages(
     if kits:
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
+    if own.municipality is not None:  # the header: the municipality's name beside IJkpunt, its logo
+        site.settings["site_name"] = f"IJkpunt · {own.municipality.name}"
+        if logo is not None:
+            site.settings["theme"]["logo"] = logo.site_path
     return site
 
 

@@ -68,8 +68,12 @@ class Municipality(Document):
 
     model_config = reference("Gemeente", "Naam en logo van de gemeente, in de kop van de site en op het feedbackblad.")
 
-    name: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100)] = Field(
-        description="Naam zoals inwoners en medewerkers hem kennen, bijv. `Gemeente Lindeveld`."
+    # it becomes the site's name in the header and every page title: no markup characters
+    name: Annotated[
+        str, StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^[^<>{}\\`*_\[\]]+$")
+    ] = Field(
+        description="Naam zoals inwoners en medewerkers hem kennen, bijv. `Gemeente Lindeveld`. Zonder de tekens "
+        "`< > { } [ ] * _ \\` en backtick."
     )
     logo: LogoPath | None = Field(default=None, description="Het logo (niet verplicht).")
 

@@ -33,12 +33,13 @@ async function fetchChecklist(checklistUrl) {
   return response.text();
 }
 
-async function init({ checklistUrl, lang = "nl" }) {
+async function init({ checklistUrl, lang = "nl", settings = null }) {
   // Everything that can overlap does: the MIME check, the runtime with its packages, the checklist.
   const checklist = fetchChecklist(checklistUrl);
   checklist.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
   const pyodide = await startPython();
-  form = pyodide.pyimport("ijkpunt_core.api").Form(await checklist, lang);
+  // settings: the municipality's scoring settings as the page carries them (data-settings), or null
+  form = pyodide.pyimport("ijkpunt_core.api").Form(await checklist, lang, settings);
   return { version: pyodide.pyimport("ijkpunt_core").__version__ };
 }
 

@@ -113,7 +113,7 @@ def render_pages(
         site.files[f"data/{c.id}.json"] = c.model_dump_json().encode("utf-8")
     for c in project.versions().values():
         site.files[checklist_data_path(c)] = c.model_dump_json().encode("utf-8")
-    site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")
+    site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")  # with own targets
     if project.example is not None:
         example = project.example
         site.pages["handboek/scores.md"] = renderer.render(
@@ -289,7 +289,11 @@ def _version_index(project: Project) -> str:
         }
         for c in sorted(project.versions().values(), key=lambda c: (c.id, c.version))
     ]
-    return json.dumps({"checklists": entries}, ensure_ascii=False, indent=1) + "\n"
+    index: dict[str, Any] = {"checklists": entries}
+    own = project.settings.settings.targets
+    if own.quality is not None or own.channels:  # the dashboard shows the municipality's targets, not the checklist's
+        index["targets"] = own.model_dump(mode="json")
+    return json.dumps(index, ensure_ascii=False, indent=1) + "\n"
 
 
 def navigation(

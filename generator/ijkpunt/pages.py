@@ -330,6 +330,7 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.settings import Settings
 
     return [
         {
@@ -349,5 +350,11 @@ def format_reference(t: Strings) -> list[dict[str, Any]]:
             "prefix": "kit-",
             "intro": t("reference.kit_intro"),
             "tables": reference.model_tables(Kit, t) + reference.model_tables(KitContact, t),
+        },
+        {
+            "title": t("reference.settings"),
+            "prefix": "instellingen-",
+            "intro": t("reference.settings_intro"),
+            "tables": reference.model_tables(Settings, t),
         },
     ]

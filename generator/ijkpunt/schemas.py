@@ -11,6 +11,7 @@ from ijkpunt_core.aggregate import AggregateReport
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
+from ijkpunt_core.settings import Settings
 from ijkpunt_core.schema import json_schema
 
 from .reports import CalibrationReport, CheckReport, ScoreReport
@@ -23,6 +24,7 @@ FORMATS: dict[str, type[BaseModel]] = {
     "evaluation-format-2.schema.json": evaluation_format2.Evaluation,  # still read (migrated); frozen
     "kit.schema.json": Kit,
     "kit-contact.schema.json": KitContact,
+    "settings.schema.json": Settings,  # instellingen.yaml
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
     "calibrate-report.schema.json": CalibrationReport,

@@ -55,11 +55,6 @@ LogoPath = Annotated[
         pattern=r"^[A-Za-z0-9_][A-Za-z0-9_ .()-]*(/[A-Za-z0-9_][A-Za-z0-9_ .()-]*)*$",
         max_length=200,
     ),
-    Field(
-        description="Pad naar het logo, vanaf de map van het project, bijv. `logo.svg` of `huisstijl/logo.png`. "
-        "SVG, PNG, JPEG of WebP, hoogstens 500 kB. Een SVG mag geen scripts, `on…`-attributen, `javascript:`-links "
-        "of verwijzingen naar andere websites bevatten."
-    ),
 ]
 
 
@@ -75,7 +70,12 @@ class Municipality(Document):
         description="Naam zoals inwoners en medewerkers hem kennen, bijv. `Gemeente Lindeveld`. Zonder de tekens "
         "`< > { } [ ] * _ \\` en backtick."
     )
-    logo: LogoPath | None = Field(default=None, description="Het logo (niet verplicht).")
+    logo: LogoPath | None = Field(
+        default=None,
+        description="Het logo (niet verplicht): pad naar het bestand, vanaf de map van het project, bijv. `logo.svg` "
+        "of `huisstijl/logo.png`. SVG, PNG, JPEG of WebP, hoogstens 500 kB. Een SVG mag geen scripts, "
+        "`on…`-attributen, `javascript:`-links of verwijzingen naar andere websites bevatten.",
+    )
 
 
 class ChannelTargets(Document):

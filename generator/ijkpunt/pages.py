@@ -28,6 +28,8 @@ from .seal import seal
 
 CALIBRATION_GUIDE = "kalibreren"
 """The hand-written page (site/pages/<lang>/kalibreren.md) that opens the calibration section."""
+PRIVACY_GUIDE = "privacy"
+"""The hand-written privacy page (site/pages/<lang>/privacy.md): last in the handbook, linked from every footer."""
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 
 
@@ -300,13 +302,15 @@ def navigation(
     checklists: list[Checklist], t: Strings, has_example: bool, guides: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
     """The site navigation; checklist titles are author text, so they are protected like any other text."""
-    handbook: list[dict[str, str]] = [
-        {guide_title(text): f"handboek/{name}.md"} for name, text in (guides or {}).items()
-    ]
+    guides = dict(guides or {})
+    privacy = guides.pop(PRIVACY_GUIDE, None)
+    handbook: list[dict[str, str]] = [{guide_title(text): f"handboek/{name}.md"} for name, text in guides.items()]
     handbook += [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
     if has_example:
         handbook.append({t("nav.scores"): "handboek/scores.md"})
     handbook.append({t("nav.format"): "handboek/formaat.md"})
+    if privacy is not None:
+        handbook.append({guide_title(privacy): f"handboek/{PRIVACY_GUIDE}.md"})
     return [
         {t("nav.home"): "index.md"},
         {t("nav.handbook"): handbook},

@@ -202,3 +202,12 @@ def test_a_kit_form_ignores_the_settings(project: Path, project_root: Path) -> N
     site = render_pages(load_project(project), Renderer(project / "site" / "templates", "nl"))
     kit_forms = [text for name, text in site.pages.items() if name.startswith("kalibreren/kalibratie-telefoon/")]
     assert kit_forms and not any("data-switched-off" in text or "data-settings" in text for text in kit_forms)
+
+
+def test_the_example_settings_file_checks_clean(project: Path, project_root: Path) -> None:
+    """examples/instellingen-voorbeeld.yaml is where a quality officer starts: it must be valid as it is."""
+    example = (project_root / "examples" / "instellingen-voorbeeld.yaml").read_text(encoding="utf-8")
+    (project / SETTINGS_FILE).write_text(example, encoding="utf-8")
+    loaded = load_project(project)
+    assert loaded.diagnostics == []
+    assert loaded.settings.settings.municipality is not None and loaded.settings.settings.targets.quality == 75

@@ -11,8 +11,8 @@ from ijkpunt_core.aggregate import AggregateReport
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
-from ijkpunt_core.settings import Settings
 from ijkpunt_core.schema import json_schema
+from ijkpunt_core.settings import Settings
 
 from .reports import CalibrationReport, CheckReport, ScoreReport
 

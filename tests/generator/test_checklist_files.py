@@ -250,8 +250,7 @@ def test_e101_lists_the_allowed_keys() -> None:
     )  # fmt: skip
     assert (
         "(allowed: id, title, kind, importance_of, scale, weight, critical, na, applies_when, requires_setting, "
-        "definition, anchors, "
-        in diagnostic.render("en")
+        "definition, anchors, " in diagnostic.render("en")
     )
     missing = only(loaded, "E102")
     assert where_en(missing) == f"{GROET} → title"

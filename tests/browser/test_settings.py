@@ -18,10 +18,12 @@ from ijkpunt.cli import main
 from ijkpunt.project import load_checklist_file
 from ijkpunt.settings_file import SETTINGS_FILE
 from ijkpunt_core.checklist import Checklist, OptionsScale
-from ijkpunt_core.evaluation import Answer
+from ijkpunt_core.evaluate import evaluate
+from ijkpunt_core.evaluation import Answer, Outcome
 from ijkpunt_core.scoring import applicability
 from ijkpunt_core.settings import ScoringSettings
 
+from ..builders import a_draft
 from ..conftest import serving
 from ..generator.test_settings_file import LOGO, RECORDING, SETTINGS, telefoon_with_setting
 from .conftest import wait_ready
@@ -120,3 +122,24 @@ def test_the_recording_criterion_is_na_on_the_form_and_in_the_export(
     assert (report["errors"], report["warnings"], report["diagnostics"]) == (0, 0, [])
     assert report["checklist"]["exact"] is True
     assert report["scores"] == exported["scores"]
+
+
+def test_the_dashboard_checks_against_the_municipalitys_own_targets(
+    page: Page, site: str, telefoon: Checklist, tmp_path: Path
+) -> None:
+    answers = {}
+    for criterion in telefoon.criteria():
+        scale = telefoon.scale_of(criterion)
+        assert isinstance(scale, OptionsScale)
+        answers[criterion.id] = Answer(option=scale.options[-1].id)
+    draft = a_draft(answers=answers, relationship="kept", outcome=Outcome(result="direct"))
+    result = evaluate(telefoon, draft, settings=ScoringSettings(records_calls=False))
+    assert result.evaluation is not None, result.problems
+    file = tmp_path / "beoordeling.json"
+    file.write_text(result.evaluation.model_dump_json(), encoding="utf-8")
+    page.goto(f"{site}dashboard/")
+    wait_ready(page)
+    page.get_by_label("Beoordelingen").set_input_files([str(file)])
+    quality = page.locator('#ijk-targets-table tr[data-target="quality_min"] td')
+    expect(quality.nth(0)).to_have_text("75%")  # instellingen.yaml: targets.quality
+    expect(page.locator('#ijk-targets-table tr[data-target="direct_min"] td').nth(0)).to_have_text("70%")

@@ -187,6 +187,8 @@ def test_the_pages_show_the_municipality_the_switched_off_criterion_and_own_targ
     handbook = site.pages["handboek/kcc-telefoon.md"]
     assert "N.v.t. bij deze gemeente" in handbook
     assert "minstens 70%" in handbook and "minstens 80%" not in handbook
+    # the targets are a table of their own (a blank line before it), introduced as the municipality's
+    assert "Dit zijn de streefwaarden van de gemeente:\n\n| Uitkomst | Streefwaarde |" in handbook
     assert "Besluit MT klantcontact, maart 2026" in handbook and "kwaliteitsscore: 75" in handbook
     # the dashboard's index carries the own targets
     index = json.loads(site.files["data/checklists/index.json"])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import itertools
 import json
 import os
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -213,3 +214,39 @@ def test_the_example_settings_file_checks_clean(project: Path, project_root: Pat
     loaded = load_project(project)
     assert loaded.diagnostics == []
     assert loaded.settings.settings.municipality is not None and loaded.settings.settings.targets.quality == 75
+
+
+def test_the_aggregate_report_uses_own_targets_and_the_recorded_setting(
+    project: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ijkpunt_core.evaluate import evaluate
+    from ijkpunt_core.evaluation import Answer, Outcome
+    from ijkpunt_core.settings import ScoringSettings
+
+    from ..builders import a_draft
+
+    loaded = load_project(project)
+    [checklist] = loaded.current()
+    answers = {c.id: Answer(option=checklist.scale_of(c).options[-1].id) for c in checklist.criteria()}  # type: ignore[union-attr]
+    result = evaluate(
+        checklist,
+        a_draft(answers=answers, relationship="kept", outcome=Outcome(result="direct")),
+        settings=ScoringSettings(records_calls=False),
+    )
+    assert result.evaluation is not None and result.evaluation.settings is not None
+    file = tmp_path / "beoordeling.json"
+    file.write_text(result.evaluation.model_dump_json(), encoding="utf-8")
+    out = tmp_path / "rapport"
+    assert main(["--project", str(project), "aggregate", "--json", "--out", str(out), str(file)]) == 0
+    report = json.loads(capsys.readouterr().out)
+    targets = {t["target"]: t["value"] for t in report["overall"]["targets"]}
+    assert targets == {
+        "quality_min": 0.75,
+        "direct_min": 0.7,
+        "transferred_once_max": 0.2,
+        "transferred_repeatedly_max": 0.1,
+        "transferred_or_callback_max": 0.3,
+    }
+    assert report["refused"] == []  # the recorded setting makes the export rescore exactly
+    html = unescape((out / "rapport.html").read_text(encoding="utf-8"))
+    assert "Gemiddelde kwaliteitsscore (minimaal, streefwaarde van de gemeente)</th><td>75%</td>" in html

@@ -27,6 +27,7 @@ from ..builders import a_draft
 from ..conftest import serving
 from ..generator.test_settings_file import LOGO, RECORDING, SETTINGS, telefoon_with_setting
 from .conftest import wait_ready
+from .test_accessibility import violations
 
 pytestmark = pytest.mark.browser
 
@@ -143,3 +144,10 @@ def test_the_dashboard_checks_against_the_municipalitys_own_targets(
     quality = page.locator('#ijk-targets-table tr[data-target="quality_min"] td')
     expect(quality.nth(0)).to_have_text("75%")  # instellingen.yaml: targets.quality
     expect(page.locator('#ijk-targets-table tr[data-target="direct_min"] td').nth(0)).to_have_text("70%")
+
+
+@pytest.mark.parametrize("path", ["", "scoren/kcc-telefoon/", "handboek/kcc-telefoon/", "handboek/privacy/"])
+def test_pages_with_settings_and_the_privacy_page_pass_axe(page: Page, site: str, path: str) -> None:
+    """The logo, the closed n.v.t. criterion, the own targets and the privacy page's tables and template."""
+    page.goto(site + path)
+    assert violations(page) == []

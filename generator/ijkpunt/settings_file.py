@@ -25,7 +25,6 @@ SETTINGS_LIMITS = Limits(max_bytes=100_000, max_depth=10, max_aliases=20, max_va
 _MAGIC: dict[str, tuple[bytes, ...]] = {
     "image/png": (b"\x89PNG\r\n\x1a\n",),
     "image/jpeg": (b"\xff\xd8\xff",),
-    "image/webp": (b"RIFF",),
 }
 
 
@@ -96,6 +95,6 @@ def read_logo(root: Path, name: str) -> tuple[Logo | None, Problem | None]:
         found = svg_problems(text)
         if found:
             return None, Problem(Code.LOGO_UNSAFE, (), {"logo": name, "found": ", ".join(found)})
-    elif not data.startswith(_MAGIC[kind]) or (kind == "image/webp" and data[8:12] != b"WEBP"):
+    elif not data.startswith(_MAGIC[kind]):
         return None, Problem(Code.LOGO_TYPE, (), {"logo": name, "kind": kind.removeprefix("image/").upper()})
     return Logo(data, ".jpg" if suffix == ".jpeg" else suffix), None

@@ -196,8 +196,8 @@ NL: dict[Code, Message] = {
     ),
     Code.LOGO_TYPE: _m(
         "logo van een soort die niet kan",
-        "het logo '{logo}' is geen {kind}-bestand of heeft een extensie die niet kan; gebruik een SVG-, PNG-, "
-        "JPEG- of WebP-bestand met de juiste extensie",
+        "het logo '{logo}' is geen {kind}-bestand of heeft een extensie die niet kan; gebruik een SVG-, PNG- "
+        "of JPEG-bestand met de juiste extensie",
     ),
     Code.LOGO_TOO_LARGE: _m(
         "logo te groot",
@@ -621,8 +621,8 @@ EN: dict[Code, Message] = {
     ),
     Code.LOGO_TYPE: _m(
         "logo of a type that is not allowed",
-        "the logo '{logo}' is not a {kind} file or has an extension that is not allowed; use an SVG, PNG, "
-        "JPEG or WebP file with the right extension",
+        "the logo '{logo}' is not a {kind} file or has an extension that is not allowed; use an SVG, PNG "
+        "or JPEG file with the right extension",
     ),
     Code.LOGO_TOO_LARGE: _m(
         "logo too large",

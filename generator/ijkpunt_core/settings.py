@@ -40,9 +40,8 @@ LOGO_TYPES: dict[str, str] = {
     ".png": "image/png",
     ".jpg": "image/jpeg",
     ".jpeg": "image/jpeg",
-    ".webp": "image/webp",
 }
-"""Image types a browser shows in an ``<img>`` without a plug-in, by file extension."""
+"""Image types every browser shows in an ``<img>`` and every web server serves (not WebP: IIS may lack its map)."""
 
 MAX_LOGO_BYTES = 500_000
 """A logo in the header is a few kilobytes; half a megabyte is far more than any needs."""
@@ -73,7 +72,7 @@ class Municipality(Document):
     logo: LogoPath | None = Field(
         default=None,
         description="Het logo (niet verplicht): pad naar het bestand, vanaf de map van het project, bijv. `logo.svg` "
-        "of `huisstijl/logo.png`. SVG, PNG, JPEG of WebP, hoogstens 500 kB. Een SVG mag geen scripts, "
+        "of `huisstijl/logo.png`. SVG, PNG of JPEG, hoogstens 500 kB. Een SVG mag geen scripts, "
         "`on…`-attributen, `javascript:`-links of verwijzingen naar andere websites bevatten.",
     )
 

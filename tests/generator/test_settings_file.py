@@ -141,6 +141,7 @@ def test_a_hostile_settings_file_gets_a_clear_message(
     [
         ("logo.png", b"<svg></svg>", Code.LOGO_TYPE),  # says PNG, is not
         ("logo.gif", b"GIF89a", Code.LOGO_TYPE),  # a type the site does not take
+        ("logo.webp", b"RIFF\0\0\0\0WEBPVP8 ", Code.LOGO_TYPE),  # nor this: an IIS server may not serve it
         ("logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * (MAX_LOGO_BYTES + 1), Code.LOGO_TOO_LARGE),
         ("logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>', Code.LOGO_UNSAFE),
         ("logo.svg", b"<svg><script>fetch('/')</script></svg>", Code.LOGO_UNSAFE),

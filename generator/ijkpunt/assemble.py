@@ -1,4 +1,7 @@
-"""Step 3 of the build: write the pages, run mkdocs, vendor the runtime, swap the output in atomically.
+"""Step 3 of the build: write the pages, run the site generator, vendor the runtime, swap the output in atomically.
+
+The site generator is mkdocs with Material for MkDocs (the default) or Zensical, Material's successor,
+which reads the same mkdocs.yml and theme overrides (`ijkpunt build --engine zensical`).
 
 This is the only step that writes. It builds into a staging folder next to
 the output and renames it into place at the end, so a failed build leaves
@@ -9,12 +12,16 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml  # PyYAML ships with mkdocs; mkdocs.yml holds no tags, so safe_load is enough
 from mkdocs.commands.build import build as mkdocs_build
@@ -25,10 +32,25 @@ from ijkpunt_core.problems import Code, Problem
 
 from .diagnostics import BuildError, Diagnostic
 from .offline import write_service_worker
-from .pages import Site
+from .pages import LinkBase, Site
 from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
 
 ASSETS = "assets/ijkpunt"
+
+Engine = Literal["mkdocs", "zensical"]
+ENGINES: tuple[Engine, ...] = ("mkdocs", "zensical")
+Step = Literal["project", "pages", "generator", "files", "offline"]
+"""The steps of a build, in order, as a caller hears of them (ijkpunt.build.build's `on_step`)."""
+LINK_BASE: dict[Engine, LinkBase] = {"mkdocs": "page", "zensical": "source"}
+"""How each engine reads links in a page's raw HTML (see ijkpunt.pages.LinkBase)."""
+
+ZENSICAL_SETTINGS: dict[str, Any] = {
+    # Zensical checks anchors against the Markdown's headings only; the pages also link to ids in their raw
+    # HTML (a kit's contacts, the form's criteria), which it would report as missing. mkdocs only logs these.
+    "validation": {"anchors": "ignore"},
+}
+ZENSICAL_THEME: dict[str, Any] = {"variant": "classic"}
+"""Material's look; Zensical's own ("modern") would change the site its users know."""
 
 
 @dataclass(frozen=True)
@@ -100,8 +122,13 @@ def runtime_files(runtime: Runtime) -> dict[str, bytes]:
     return files
 
 
-def assemble(site: Site, root: Path, out: Path) -> None:
-    """Write the site: pages through mkdocs, then the other files; swap into `out` at the end."""
+def assemble(
+    site: Site, root: Path, out: Path, engine: Engine = "mkdocs", on_step: Callable[[Step], None] = lambda step: None
+) -> None:
+    """Write the site: pages through the site generator, then the other files; swap into `out` at the end.
+
+    `site` must have been rendered for the engine's links (LINK_BASE).
+    """
     runtime = read_runtime(root)
     assets = site_assets(root)
     vendored = vendored_files(root)
@@ -122,9 +149,17 @@ def assemble(site: Site, root: Path, out: Path) -> None:
             _write(docs / name, data)
         config = _mkdocs_config(mkdocs_config, site.settings, root)
         config |= {"docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
+        if engine == "zensical":  # it wants the folders relative to its configuration file
+            config |= ZENSICAL_SETTINGS | {"docs_dir": docs.name, "site_dir": staged.name}
+            config["theme"] = config["theme"] | ZENSICAL_THEME
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        _run_mkdocs(config_file)
+        on_step("generator")
+        if engine == "zensical":
+            _run_zensical(config_file)
+        else:
+            _run_mkdocs(config_file)
+        on_step("files")
         for name, data in {
             **site.files,
             **runtime_files(runtime),
@@ -133,6 +168,7 @@ def assemble(site: Site, root: Path, out: Path) -> None:
         }.items():
             _write(staged / name, data)
         # last: the service worker lists every file of the finished site with its sha256
+        on_step("offline")
         write_service_worker(staged, root / "site" / "service-worker.js")
         old = work / "previous"
         if out.exists():
@@ -162,10 +198,30 @@ def _run_mkdocs(config_file: Path) -> None:
             raise BuildError(problems) from exc
 
 
-def _diagnostic(record: logging.LogRecord) -> Diagnostic:
-    message = " ".join(record.getMessage().split())
-    code = Code.BROKEN_LINK if "link" in message.lower() else Code.SITE_GENERATOR
+def _run_zensical(config_file: Path) -> None:
+    """Zensical in strict mode, in its own process: its Rust core reports some failures by panicking, which must
+    not take the build down with it. What it prints about a failure becomes a diagnostic."""
+    command = [sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"]
+    env = os.environ | {"NO_COLOR": "1", "RUST_BACKTRACE": "0"}
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, check=False)
+    if result.returncode == 0:
+        return
+    lines = [ANSI.sub("", line).strip() for line in (result.stderr + result.stdout).splitlines()]
+    found = [line for line in lines if re.match(r"(warning|error)\b", line, re.IGNORECASE)]
+    details = found or [line for line in lines if line and not line.startswith(("File ", "~", "^"))][-3:]
+    raise BuildError([_diagnostic_of(detail) for detail in details or [f"zensical exited with {result.returncode}"]])
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _diagnostic_of(message: str) -> Diagnostic:
+    code = Code.BROKEN_LINK if re.search(r"link|anchor", message, re.IGNORECASE) else Code.SITE_GENERATOR
     return Diagnostic.at(Path("mkdocs.yml"), 1, Problem(code, (), {"detail": message}))
+
+
+def _diagnostic(record: logging.LogRecord) -> Diagnostic:
+    return _diagnostic_of(" ".join(record.getMessage().split()))
 
 
 @contextmanager

@@ -27,6 +27,7 @@ from .diagnostics import Diagnostic
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .example import ExampleInput, WorkedExample, worked_example
 from .settings_file import SettingsFile, load_settings
+from .variant_files import VariantOf, load_checklists
 
 CHECKLIST_DIR = "checklists"
 ARCHIVE_DIR = "checklists/archief"  # earlier published versions, as {id}/{hash}.json (see `ijkpunt archive`)
@@ -44,6 +45,7 @@ class ChecklistFile:
     text: str
     checklist: Checklist
     parsed: Parsed
+    variant: VariantOf | None = None  # a checklist that `extends:` another: its base and what it changed
 
 
 @dataclass(frozen=True)
@@ -124,15 +126,13 @@ def load_project(root: Path) -> Project:
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         diagnostics.append(Diagnostic.at(Path(CHECKLIST_DIR), 1, Problem(Code.NO_CHECKLISTS)))
-    files: list[ChecklistFile] = []
-    for path in paths:
-        loaded = load_checklist_file(path, root)
-        diagnostics += loaded.diagnostics
-        if loaded.ok and loaded.value is not None and loaded.text is not None and loaded.parsed is not None:
-            files.append(ChecklistFile(loaded.file, loaded.text, loaded.value, loaded.parsed))
-    diagnostics += _project_problems(files)
     archive, archive_diagnostics = _load_archive(root)
     diagnostics += archive_diagnostics
+    # variants (`extends:`) are resolved against their base; every file is checked against its archived versions
+    loaded_files, checklist_diagnostics = load_checklists(root, paths, archive, root / ARCHIVE_DIR)
+    diagnostics += checklist_diagnostics
+    files = [ChecklistFile(f.file, f.text, f.checklist, f.parsed, f.variant) for f in loaded_files]
+    diagnostics += _project_problems(files)
     example, example_diagnostics = _load_example(root, [f.checklist for f in files])
     diagnostics += example_diagnostics
     kits, kit_diagnostics = _load_kits(root, [*archive, *(f.checklist for f in files)])

@@ -30,6 +30,7 @@ from mkdocs.exceptions import MkDocsException
 
 from ijkpunt_core.problems import Code, Problem
 
+from .csp import WEB_CONFIG_PLACEHOLDER, meta_policy, web_config
 from .diagnostics import BuildError, Diagnostic
 from .offline import write_service_worker
 from .pages import LinkBase, Site
@@ -86,12 +87,19 @@ def read_runtime(root: Path) -> Runtime:
 
 
 def site_assets(root: Path) -> dict[str, bytes]:
-    """The hand-written front end (site/assets) and the server config, as files of the site."""
+    """The hand-written front end (site/assets) and the server config (with the site's policy), as files of the site."""
     assets = root / "site" / "assets"
     files = {
         f"{ASSETS}/{p.relative_to(assets).as_posix()}": p.read_bytes() for p in sorted(assets.rglob("*")) if p.is_file()
     }
-    files["web.config"] = (root / "site" / "web.config").read_bytes()
+    source = (root / "site" / "web.config").read_text(encoding="utf-8")
+    try:
+        config = web_config(source)
+    except ValueError as exc:  # edited away: the site would be published without its policy header on IIS
+        problem = Problem(Code.WEB_CONFIG_NO_POLICY, (), {"placeholder": WEB_CONFIG_PLACEHOLDER})
+        lines = [n for n, text in enumerate(source.splitlines(), 1) if '"Content-Security-Policy"' in text]
+        raise BuildError([Diagnostic.at(Path("site/web.config"), lines[-1] if lines else 1, problem)]) from exc
+    files["web.config"] = config.encode("utf-8")
     return files
 
 
@@ -99,8 +107,19 @@ VENDORED = {
     "assets/vendor/vega.min.js": "vega/build/vega.min.js",
     "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+    "assets/vendor/vega-interpreter.js": "vega-interpreter/build/vega-interpreter.js",
 }
-"""The dashboard's chart renderer, from npm at the versions package-lock.json pins."""
+"""The dashboard's chart renderer, from npm at the versions package-lock.json pins.
+
+vega-interpreter evaluates Vega's expressions without `new Function`, which the site's Content-Security-Policy
+forbids (https://vega.github.io/vega/usage/interpreter/). npm ships it only as an ES module that imports the bare
+name 'vega-util', which a browser cannot resolve without an import map (an inline script, also forbidden): the
+build points that import at the vega-util functions vega.min.js already bundles (see `_VEGA_UTIL_IMPORT`)."""
+
+_VEGA_UTIL_IMPORT = (
+    "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';",
+    "const { ascending, isString, DisallowedObjectProperties } = globalThis.vega; // vega.min.js bundles vega-util",
+)
 
 
 def vendored_files(root: Path) -> dict[str, bytes]:
@@ -110,7 +129,13 @@ def vendored_files(root: Path) -> dict[str, bytes]:
     if missing:
         problem = Problem(Code.NOT_INSTALLED, (), {"missing": ", ".join(f"node_modules/{m}" for m in missing)})
         raise BuildError([Diagnostic.at(Path("node_modules"), 1, problem)])
-    return {target: (modules / source).read_bytes() for target, source in VENDORED.items()}
+    files = {target: (modules / source).read_bytes() for target, source in VENDORED.items()}
+    interpreter = files["assets/vendor/vega-interpreter.js"].decode("utf-8")
+    bare, resolved = _VEGA_UTIL_IMPORT
+    if interpreter.count(bare) != 1:  # a new vega-interpreter version: the rewrite must be looked at again
+        raise RuntimeError(f"node_modules/{VENDORED['assets/vendor/vega-interpreter.js']}: expected {bare!r} once")
+    files["assets/vendor/vega-interpreter.js"] = interpreter.replace(bare, resolved).encode("utf-8")
+    return files
 
 
 def runtime_files(runtime: Runtime) -> dict[str, bytes]:
@@ -181,8 +206,9 @@ def _mkdocs_config(base: dict[str, Any], settings: dict[str, Any], root: Path) -
     theme = {**base.get("theme", {}), **settings.get("theme", {})}
     if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
         theme["custom_dir"] = str(root / theme["custom_dir"])
-    extra = {**base.get("extra", {}), **settings.get("extra", {})}
-    return {**base, **settings, "theme": theme, **({"extra": extra} if extra else {})}
+    # the policy every page carries as a meta tag (site/theme/main.html); the same as the server's header
+    extra = {**base.get("extra", {}), **settings.get("extra", {}), "content_security_policy": meta_policy()}
+    return {**base, **settings, "theme": theme, "extra": extra}
 
 
 def _run_mkdocs(config_file: Path) -> None:

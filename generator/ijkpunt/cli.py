@@ -581,13 +581,15 @@ def evaluation_file_diagnostics(files: Sequence[Path]) -> list[Diagnostic]:
         if not problems:
             continue
         parsed = None
+        line = source.line
         if source.file.suffix.lower() != ".jsonl":
-            parsed, _ = parse(source.text, shown, "json")
+            parsed, unparsed = parse(source.text, shown, "json")
+            line = unparsed[0].line if unparsed else line  # the loader's line for what it could not read
         for problem in problems:
             if parsed is not None:
                 diagnostics.append(Diagnostic.in_document(parsed, problem))
             else:
-                diagnostics.append(Diagnostic(shown, source.line, path_segments(None, problem.path), problem))
+                diagnostics.append(Diagnostic(shown, line, path_segments(None, problem.path), problem))
     return diagnostics
 
 

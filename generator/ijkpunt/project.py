@@ -21,6 +21,7 @@ from ijkpunt_core.kit import (
     transcript_privacy_problems,
 )
 from ijkpunt_core.problems import Code, Problem
+from ijkpunt_core.text_safety import unsafe_text_problems
 from ijkpunt_core.validate import validate_checklist
 
 from .diagnostics import Diagnostic
@@ -164,6 +165,7 @@ def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder]
             diagnostics.append(Diagnostic.in_document(parsed, problem))
         checklist = by_version.get((kit.checklist.id, kit.checklist.version))
         diagnostics += [Diagnostic.in_document(parsed, p) for p in kit_problems(kit, checklist, known)]
+        diagnostics += [Diagnostic.in_document(parsed, p) for p in unsafe_text_problems(parsed.data)]
         contacts: list[KitContactFile] = []
         for i, contact_id in enumerate(kit.contacts):
             contact, contact_diagnostics = _load_kit_contact(root, kit_file.parent, contact_id, checklist)
@@ -198,9 +200,12 @@ def _load_kit_contact(
         assert unreadable is not None
         return None, [*diagnostics, Diagnostic.at(transcript_path.relative_to(root), 1, unreadable)]
     turns = parse_transcript(text)
+    diagnostics += [Diagnostic.in_document(parsed, p) for p in unsafe_text_problems(parsed.data)]
+    shown = transcript_path.relative_to(root)
+    for number, text_line in enumerate(text.splitlines(), start=1):  # the same rule as every text: no HTML, web links
+        diagnostics += [Diagnostic.at(shown, number, p) for p in unsafe_text_problems(text_line)]
     if checklist is not None:
         diagnostics += [Diagnostic.in_document(parsed, p) for p in contact_problems(contact, checklist, turns)]
-    shown = transcript_path.relative_to(root)
     for finding in transcript_privacy_problems(text, contact.fictitious):
         line = int(finding.params["line"])
         params = {k: v for k, v in finding.params.items() if k != "line"}

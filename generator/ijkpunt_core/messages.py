@@ -522,6 +522,11 @@ NL: dict[Code, Message] = {
         "echt ogend persoonsgegeven in een kit",
         "{kind} '{value}' lijkt echt; verzin een waarde die duidelijk nep is, of zet hem onder `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "getal te lang",
+        "hier staat een getal van meer dan {limit} cijfers; zo'n getal hoort in geen enkel veld. "
+        "Is dit het goede bestand?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
     ),
@@ -531,6 +536,11 @@ NL: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("kapotte link", "{detail}"),
     Code.SITE_GENERATOR: _m("fout bij het bouwen van het handboek", "mkdocs meldt: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("uitvoermap niet schrijfbaar", "kan niet schrijven naar {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config zonder plek voor het beveiligingsbeleid",
+        'zet value="{placeholder}" precies één keer terug in de regel <add name="Content-Security-Policy" …/>: '
+        "daar schrijft de build de Content-Security-Policy van de site in",
+    ),
     Code.NOT_A_PROJECT: _m(
         "geen IJkpunt-projectmap",
         "{path} is geen IJkpunt-projectmap (er is geen map checklists/); ga naar de projectmap of geef "
@@ -1001,6 +1011,10 @@ EN: dict[Code, Message] = {
         "real-looking personal data in a kit",
         "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "number too long",
+        "a number of more than {limit} digits; no field holds such a number. Is this the right file?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "worked example names no critical criterion", "'{criterion}' is not a critical criterion"
     ),
@@ -1008,6 +1022,11 @@ EN: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("broken link", "{detail}"),
     Code.SITE_GENERATOR: _m("the handbook could not be built", "mkdocs reports: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("output folder not writable", "cannot write to {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config without a place for the security policy",
+        'put value="{placeholder}" back, exactly once, in the line <add name="Content-Security-Policy" …/>: '
+        "the build writes the site's Content-Security-Policy there",
+    ),
     Code.NOT_A_PROJECT: _m(
         "not an IJkpunt project folder",
         "{path} is not an IJkpunt project folder (it has no checklists/ folder); change to the project folder or "
@@ -1104,6 +1123,24 @@ FIELDS: dict[Lang, dict[str, str]] = {
     },
 }
 
+# Python's JSON reader says what is wrong in English (json.JSONDecodeError.msg); its place is given apart.
+JSON_DETAILS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "Expecting value": "hier hoort een waarde (is het wel JSON?)",
+        "Expecting property name enclosed in double quotes": "hier hoort een naam tussen dubbele aanhalingstekens",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
+        "Invalid control character at": "een onzichtbaar stuurteken in een tekst",
+        "Invalid \\escape": "een ongeldige backslash-code in een tekst",
+        "Invalid \\uXXXX escape": "een ongeldige \\u-code in een tekst",
+        "Extra data": "na het einde van het JSON-document staat nog meer",
+        "Illegal trailing comma before end of object": "een komma voor de afsluitende }",
+        "Illegal trailing comma before end of array": "een komma voor de afsluitende ]",
+    },
+    "en": {},
+}
+
 # Parameters whose values are keys, translated when a message is rendered.
 # What part of a checklist an id in a variant names (the `part` parameter).
 PARTS: dict[Lang, dict[str, str]] = {
@@ -1153,4 +1190,5 @@ TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {
     "part": PARTS,
     "criterion_kind": CRITERION_KINDS,
     "change": CHANGE_WORDS,
+    "detail": JSON_DETAILS,
 }

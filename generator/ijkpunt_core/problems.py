@@ -197,6 +197,8 @@ class Code(StrEnum):
     PHONE_IN_TEXT = "W602"
     POSTCODE_IN_TEXT = "W603"
     PERSONAL_DATA_IN_KIT = "E603"
+    # files
+    NUMBER_TOO_LONG = "E610"
     # the worked example
     EXAMPLE_NOT_CRITICAL = "E701"
     EXAMPLE_INCOMPLETE = "E702"
@@ -204,6 +206,7 @@ class Code(StrEnum):
     BROKEN_LINK = "E801"
     SITE_GENERATOR = "E802"
     OUTPUT_NOT_WRITABLE = "E803"
+    WEB_CONFIG_NO_POLICY = "E804"
     # the installation
     NOT_A_PROJECT = "E901"
     NOT_INSTALLED = "E902"

@@ -670,7 +670,7 @@ def _aggregate(args: argparse.Namespace) -> int:
     if missing:
         return 2
     project = load_project(args.project, lang)  # checklist titles in the report's language
-    index = ChecklistIndex(project.current(), project.versions().values())
+    index = ChecklistIndex(project.current(), project.versions().values(), project.settings.settings.targets)
     config = AggregateConfig(period=args.period, min_n=args.min_n, modes=tuple(args.modes), filters=filters)  # type: ignore[arg-type]
     report = run_aggregate(files, index, config, args.out, project.root, lang)
     console: Console = args.console

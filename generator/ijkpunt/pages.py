@@ -18,6 +18,7 @@ from markupsafe import Markup
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.kit_publication import PublishedKit, SealedBox, keys_of, public_contact, sealed_kit
 from ijkpunt_core.problems import Code, Lang, title
+from ijkpunt_core.settings import not_applicable_by_setting
 
 from . import reference
 from .project import KitFolder, Project
@@ -28,6 +29,8 @@ from .seal import seal
 
 CALIBRATION_GUIDE = "kalibreren"
 """The hand-written page (site/pages/<lang>/kalibreren.md) that opens the calibration section."""
+PRIVACY_GUIDE = "privacy"
+"""The hand-written privacy page (site/pages/<lang>/privacy.md): last in the handbook, linked from every footer."""
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
 
 LinkBase = Literal["page", "source"]
@@ -89,11 +92,30 @@ def render_pages(
     seals = seals or {}
     checklists = project.current()
     site = Site()
-    site.pages["index.md"] = page(renderer.render("home.md.j2", checklists=checklists), hide=["navigation", "toc"])
+    own = project.settings.settings  # instellingen.yaml, or the defaults
+    scoring = own.scoring()
+    logo = project.settings.logo
+    if logo is not None:
+        site.docs_files[logo.site_path] = logo.data
+    municipality = {"municipality": own.municipality, "logo_path": logo.site_path if logo else None}
+    site.pages["index.md"] = page(
+        renderer.render("home.md.j2", checklists=checklists, link_root=link_root("index.md", links), **municipality),
+        hide=["navigation", "toc"],
+    )
     for f in project.checklists:
         c = f.checklist
+        targets, own_targets = own.outcome_targets(c)
         site.pages[f"handboek/{c.id}.md"] = page(
-            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash(), variant=f.variant),
+            renderer.render(
+                "checklist.md.j2",
+                c=c,
+                content_hash=c.content_hash(),
+                variant=f.variant,
+                targets=targets,
+                own_targets=own_targets,
+                quality_target=own.targets.quality,
+                switched_off=not_applicable_by_setting(c, scoring),
+            ),
             title=str(plain(c.title)),
         )
         form_root = link_root(f"scoren/{c.id}.md", links)
@@ -105,6 +127,9 @@ def render_pages(
                 data_url=f"../../data/{c.id}.json",
                 link_root=form_root,
                 handbook_url=f"{form_root}handboek/{c.id}/",
+                switched_off=not_applicable_by_setting(c, scoring),
+                # what the core needs to score as the municipality set it; absent: the standard
+                scoring_settings=scoring.model_dump_json() if not scoring.is_default else None,
             ),
             title=str(plain(renderer.t("page.scoring_title", title=c.title))),
             hide=["toc"],
@@ -114,7 +139,7 @@ def render_pages(
         site.files[f"data/{c.id}.json"] = _document(project, c)
     for c in project.versions().values():
         site.files[checklist_data_path(c)] = _document(project, c)
-    site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")
+    site.files["data/checklists/index.json"] = _version_index(project).encode("utf-8")  # with own targets
     if project.example is not None:
         example = project.example
         site.pages["handboek/scores.md"] = renderer.render(
@@ -143,6 +168,7 @@ def render_pages(
             index_url="../data/checklists/index.json",
             watchdog_seconds=WATCHDOG_SECONDS,
             checklists={c.id: str(plain(c.title)) for c in checklists},
+            **municipality,
         ),
         title=renderer.t("review.title"),
         hide=["toc"],
@@ -183,6 +209,10 @@ def render_pages(
     if kits:
         site.nav.insert(3, {renderer.t("nav.calibration"): kits})
     site.settings = mkdocs_settings(renderer.t, lang)
+    if own.municipality is not None:  # the header: the municipality's name beside IJkpunt, its logo
+        site.settings["site_name"] = f"IJkpunt · {own.municipality.name}"
+        if logo is not None:
+            site.settings["theme"]["logo"] = logo.site_path
     return site
 
 
@@ -294,20 +324,26 @@ def _version_index(project: Project) -> str:
         }
         for c in sorted(project.versions().values(), key=lambda c: (c.id, c.version))
     ]
-    return json.dumps({"checklists": entries}, ensure_ascii=False, indent=1) + "\n"
+    index: dict[str, Any] = {"checklists": entries}
+    own = project.settings.settings.targets
+    if own.quality is not None or own.channels:  # the dashboard shows the municipality's targets, not the checklist's
+        index["targets"] = own.model_dump(mode="json")
+    return json.dumps(index, ensure_ascii=False, indent=1) + "\n"
 
 
 def navigation(
     checklists: list[Checklist], t: Strings, has_example: bool, guides: dict[str, str] | None = None
 ) -> list[dict[str, Any]]:
     """The site navigation; checklist titles are author text, so they are protected like any other text."""
-    handbook: list[dict[str, str]] = [
-        {guide_title(text): f"handboek/{name}.md"} for name, text in (guides or {}).items()
-    ]
+    guides = dict(guides or {})
+    privacy = guides.pop(PRIVACY_GUIDE, None)
+    handbook: list[dict[str, str]] = [{guide_title(text): f"handboek/{name}.md"} for name, text in guides.items()]
     handbook += [{str(plain(c.title)): f"handboek/{c.id}.md"} for c in checklists]
     if has_example:
         handbook.append({t("nav.scores"): "handboek/scores.md"})
     handbook.append({t("nav.format"): "handboek/formaat.md"})
+    if privacy is not None:
+        handbook.append({guide_title(privacy): f"handboek/{PRIVACY_GUIDE}.md"})
     return [
         {t("nav.home"): "index.md"},
         {t("nav.handbook"): handbook},
@@ -331,6 +367,7 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.settings import Settings
     from ijkpunt_core.translation import ChecklistTranslation, KitContactTranslation, KitTranslation
     from ijkpunt_core.variants import Variant
 
@@ -369,5 +406,11 @@ def format_reference(t: Strings) -> list[dict[str, Any]]:
             "tables": reference.model_tables(ChecklistTranslation, t)
             + reference.model_tables(KitTranslation, t)
             + reference.model_tables(KitContactTranslation, t),
+        },
+        {
+            "title": t("reference.settings"),
+            "prefix": "instellingen-",
+            "intro": t("reference.settings_intro"),
+            "tables": reference.model_tables(Settings, t),
         },
     ]

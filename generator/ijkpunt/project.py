@@ -27,6 +27,7 @@ from ijkpunt_core.validate import validate_checklist
 from .diagnostics import Diagnostic
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .example import ExampleInput, WorkedExample, worked_example
+from .settings_file import SettingsFile, load_settings
 from .variant_files import VariantOf, load_checklists
 
 CHECKLIST_DIR = "checklists"
@@ -84,6 +85,7 @@ class Project:
     # Built in another language (load_project's `lang`): the published document of each translated version, by
     # content hash (the Dutch checklist with the texts beside it; see ijkpunt_core.translation).
     documents: dict[str, str] = field(default_factory=dict)
+    settings: SettingsFile = field(default_factory=SettingsFile)  # instellingen.yaml (optional) and its logo
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -147,10 +149,23 @@ def load_project(root: Path, lang: Lang | None = None, *, untranslated: bool = T
 
     translations, translation_diagnostics = load_translations(root, files, kits, lang if untranslated else None)
     diagnostics += translation_diagnostics
+    settings = load_settings(root, [f.checklist for f in files])
+    diagnostics += settings.diagnostics
     ordered = sorted(diagnostics, key=lambda d: (str(d.file), d.line))
     documents = len(paths) + sum(1 + 2 * len(k.contacts) for k in kits)  # a contact is its key and its transcript
-    documents += sum(t.files for t in translations)
-    project = Project(root, files, archive, example, ordered, documents, _read_guides(root), kits, _example_data(root))
+    documents += sum(t.files for t in translations) + settings.found
+    project = Project(
+        root,
+        files,
+        archive,
+        example,
+        ordered,
+        documents,
+        _read_guides(root),
+        kits,
+        _example_data(root),
+        settings=settings,
+    )
     found = next((t for t in translations if t.lang == lang), None)
     return localized(project, found) if found is not None else project
 

@@ -12,6 +12,7 @@ from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
 from ijkpunt_core.schema import json_schema
+from ijkpunt_core.settings import Settings
 from ijkpunt_core.translation import ChecklistTranslation, KitContactTranslation, KitTranslation
 from ijkpunt_core.variants import Variant
 
@@ -29,6 +30,7 @@ FORMATS: dict[str, type[BaseModel]] = {
     "checklist-translation.schema.json": ChecklistTranslation,
     "kit-translation.schema.json": KitTranslation,
     "kit-contact-translation.schema.json": KitContactTranslation,
+    "settings.schema.json": Settings,  # instellingen.yaml
     "check-report.schema.json": CheckReport,
     "score-report.schema.json": ScoreReport,
     "calibrate-report.schema.json": CalibrationReport,

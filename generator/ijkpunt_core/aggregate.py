@@ -51,6 +51,7 @@ from .evaluation import AgentResponse, Answer, Evaluation, Mode
 from .problems import Code, Param, Problem
 from .review import REVIEWED_MODES
 from .scoring import Judged, judge
+from .settings import Targets
 from .stats import Z95, Direction, MeanAccumulator, MeanFigure, RateAccumulator, RateFigure, compare
 from .translation import read_published
 
@@ -83,19 +84,33 @@ SCORE_RANGE = (0.0, 100.0)
 class ChecklistIndex:
     """The checklists evaluations may refer to: every published version by content hash, the current by id."""
 
-    def __init__(self, current: Iterable[Checklist], versions: Iterable[Checklist] = ()) -> None:
+    def __init__(
+        self, current: Iterable[Checklist], versions: Iterable[Checklist] = (), targets: Targets | None = None
+    ) -> None:
         self.by_id = {c.id: c for c in current}
         self.by_hash = {c.content_hash(): c for c in [*versions, *self.by_id.values()]}
+        # the municipality's own targets (instellingen.yaml): they replace a checklist's for its channel
+        self.targets = targets or Targets()
+
+    def outcome_targets(self, channel: str) -> OutcomeTargets | None:
+        """The outcome targets of a channel: the municipality's own, else its current checklist's."""
+        own = next((t for name, t in self.targets.channels.items() if name == channel), None)
+        if own is not None:
+            return own.outcome_targets()
+        checklist = next((c for c in self.by_id.values() if c.channel == channel and c.targets), None)
+        return checklist.targets if checklist else None
 
     @classmethod
     def from_json(cls, checklists_json: str) -> ChecklistIndex:
-        """From the pages' ``{"current": [checklist, …], "versions": [checklist, …]}`` (the published documents)."""
+        """From the pages' ``{"current": [checklist, …], "versions": [checklist, …], "targets": …}`` (the published
+        documents; ``targets``, the municipality's own, only when it set any)."""
         data = json.loads(checklists_json)
         # JSON mode: dates arrive as text, which the strict authoring model accepts only from JSON
         # a published document may carry texts in the site's language beside the Dutch checklist
         current = [read_published(c) for c in data["current"]]
         versions = [read_published(c) for c in data.get("versions", [])]
-        return cls(current, versions)
+        targets = Targets.model_validate_json(json.dumps(data["targets"])) if data.get("targets") else None
+        return cls(current, versions, targets)
 
     def find(self, checklist_id: str, content_hash: str) -> Checklist | None:
         """The exact version when it is known, else the current version of that id."""
@@ -145,7 +160,7 @@ def fact_of(evaluation: Evaluation, checklist: Checklist, judged: Sequence[Judge
     points: list[tuple[str, float]] = []
     marks: list[tuple[str, float]] = []
     importance: list[tuple[str, float]] = []
-    for j in judged or judge(checklist, evaluation.answers):
+    for j in judged or judge(checklist, evaluation.answers, evaluation.settings):
         if j.na or not j.answered:
             continue
         criterion = j.criterion
@@ -372,9 +387,13 @@ class _Model(BaseModel):
 class TargetCheck(_Model):
     """One outcome target of the channel against the group's share."""
 
-    target: Literal["direct_min", "transferred_once_max", "transferred_repeatedly_max", "transferred_or_callback_max"]
-    value: float = Field(description="De streefwaarde (aandeel 0–1).")
-    rate: float | None = Field(description="Het aandeel in deze groep.")
+    target: Literal[
+        "quality_min", "direct_min", "transferred_once_max", "transferred_repeatedly_max", "transferred_or_callback_max"
+    ]
+    value: float = Field(
+        description="De streefwaarde (aandeel 0–1; bij `quality_min` de streefscore van de gemeente / 100)."
+    )
+    rate: float | None = Field(description="Het aandeel in deze groep (bij `quality_min` de gemiddelde score / 100).")
     met: bool | None = Field(description="Gehaald (op het aandeel zelf), of null zonder gegevens.")
     certain: bool = Field(description="Waar als het hele 95%-interval aan dezelfde kant van de streefwaarde ligt.")
 
@@ -748,18 +767,20 @@ class Aggregator:
             compliance_failures={f"{c}/{k}": acc.figure() for (c, k), acc in sorted(group.compliance_failed.items())},
             relationship={name: acc.figure() for name, acc in group.relationship.items()},
             outcome=outcome,
-            targets=self._targets(group),
+            targets=self._targets(group, overall is None),
             versus_all=versus,
         )
 
-    def _targets(self, group: _Group) -> list[TargetCheck]:
+    def _targets(self, group: _Group, everything: bool = False) -> list[TargetCheck]:
+        """The group's figures against the targets: the quality target (the municipality's own, for everything and
+        for a group of one channel), and the outcome targets of the channel (for a group of one channel)."""
+        quality = self._quality_target(group) if everything or len(group.channels) == 1 else []
         if len(group.channels) != 1:
-            return []
+            return quality
         [channel] = group.channels
-        checklist = next((c for c in self.index.by_id.values() if c.channel == channel and c.targets), None)
-        targets: OutcomeTargets | None = checklist.targets if checklist else None
+        targets = self.index.outcome_targets(channel)
         if targets is None:
-            return []
+            return quality
         o = group.outcome
         transferred_or_callback = RateAccumulator(
             count=o["transferred_once"].count + o["transferred_repeatedly"].count + o["callback"].count,
@@ -785,7 +806,19 @@ class Aggregator:
                 )
             )
             found.append(TargetCheck(target=name, value=value, rate=figure.rate, met=met, certain=certain))
-        return found
+        return quality + found
+
+    def _quality_target(self, group: _Group) -> list[TargetCheck]:
+        """The mean quality score against the municipality's target, both on the 0–1 scale of the other targets."""
+        target = self.index.targets.quality
+        if target is None:
+            return []
+        figure = group.quality.figure(bounds=SCORE_RANGE)
+        value = target / 100
+        met = None if figure.mean is None else figure.mean >= target
+        certain = figure.low is not None and figure.high is not None and (figure.low >= target or figure.high < target)
+        rate = None if figure.mean is None else round(figure.mean / 100, 4)
+        return [TargetCheck(target="quality_min", value=value, rate=rate, met=met, certain=certain)]
 
     def _criteria(self) -> list[CriterionFigures]:
         titles: dict[tuple[str, str], tuple[str, str]] = {}

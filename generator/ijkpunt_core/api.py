@@ -14,6 +14,7 @@ from .form_input import draft_from_form, form_field
 from .privacy import personal_data_problems
 from .problems import Lang, Problem, render
 from .scoring import applicability, running_quality, score
+from .settings import ScoringSettings
 from .translation import read_published
 from .versions import checklist_changes
 
@@ -26,9 +27,11 @@ class Form:
     Every problem carries ``field``: the form input it is about, or null.
     """
 
-    def __init__(self, checklist_json: str, lang: Lang = "nl") -> None:
+    def __init__(self, checklist_json: str, lang: Lang = "nl", settings_json: str | None = None) -> None:
+        """``settings_json``: the municipality's scoring settings as the site publishes them (none: the defaults)."""
         self.checklist = read_published(checklist_json)
         self.lang: Lang = lang
+        self.settings = ScoringSettings.model_validate_json(settings_json) if settings_json else None
 
     def live(self, form_json: str) -> str:
         """Scores so far, a provisional running score, problems with the input, and privacy notices.
@@ -43,14 +46,19 @@ class Form:
                     "running": None,
                     "problems": self._located(form_problems),
                     "privacy": [],
-                    "applies": applicability(self.checklist, {}),
+                    "applies": applicability(self.checklist, {}, self.settings),
                 }
             )
         privacy = self._located(personal_data_problems(draft))
         problems = self._located(form_problems + answer_problems(self.checklist, draft))
-        scores = score(self.checklist, draft.answers, draft.relationship, draft.outcome, draft.critical_errors)
+        d = draft
+        scores = score(self.checklist, d.answers, d.relationship, d.outcome, d.critical_errors, self.settings)
         provisional = not scores.complete or bool(problems)
-        shown = running_quality(self.checklist, draft.answers, draft.critical_errors) if provisional else scores.quality
+        shown = (
+            running_quality(self.checklist, d.answers, d.critical_errors, self.settings)
+            if provisional
+            else scores.quality
+        )
         band = self.checklist.band_of(shown)
         running = {
             "quality": shown,
@@ -63,7 +71,7 @@ class Form:
                 "running": running,
                 "problems": problems,
                 "privacy": privacy,
-                "applies": applicability(self.checklist, draft.answers),
+                "applies": applicability(self.checklist, draft.answers, self.settings),
             }
         )
 
@@ -74,7 +82,7 @@ class Form:
         if draft is None:
             return _dump({**refused, "problems": self._located(form_problems), "privacy": []})
         privacy = self._located(personal_data_problems(draft))
-        result = evaluate(self.checklist, draft)
+        result = evaluate(self.checklist, draft, settings=self.settings)
         if form_problems or result.evaluation is None:
             return _dump({**refused, "problems": self._located(form_problems + result.problems), "privacy": privacy})
         return _dump(

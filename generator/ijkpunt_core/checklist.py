@@ -36,6 +36,8 @@ CriticalPolicy = Literal["zero-score", "fail-contact"]
 Relationship = Literal["weakened", "kept", "strengthened"]
 Percentage = Annotated[float, Field(ge=0, le=100, allow_inf_nan=False)]
 Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
+SettingName = Literal["records_calls"]
+"""The municipality's settings (instellingen.yaml, :mod:`ijkpunt_core.settings`) a criterion may depend on."""
 
 
 def reference(title: str, description: str) -> ConfigDict:
@@ -187,6 +189,13 @@ class Criterion(Document):
         description="Alleen als dit criterium niet altijd geldt: het antwoord op een eerder criterium dat "
         "beslist of het geldt, bijv. `applies_when: {criterion: melding-gedaan, options: [ja]}`. Geldt het niet, "
         "dan verbergt het formulier het, is het vanzelf n.v.t. en telt een eerder gegeven antwoord niet mee.",
+    )
+    requires_setting: SettingName | None = Field(
+        default=None,
+        description="Alleen als dit criterium afhangt van een instelling van de gemeente in `instellingen.yaml`: "
+        "de naam van die instelling. Nu kan dat `records_calls` zijn (de gemeente neemt gesprekken op). Staat die "
+        "instelling op `false`, dan is het criterium altijd n.v.t.: het formulier toont het als n.v.t., het telt "
+        "nergens mee, en de beoordeling legt de instelling vast.",
     )
     definition: Text = Field(description="Wat de beoordelaar ziet of hoort als het goed gaat.")
     anchors: dict[Id, Text] = Field(
@@ -414,15 +423,16 @@ class Checklist(Document):
         return copy
 
 
-_ADDED_CRITERION_FIELDS = frozenset({"importance_of", "applies_when"})
+_ADDED_CRITERION_FIELDS = frozenset({"importance_of", "applies_when", "requires_setting"})
 
 
 def _hashed_form(dumped: dict[str, Any]) -> dict[str, Any]:
     """The checklist as its content hash sees it: fields added later are left out while they hold their default.
 
     ``kind`` (checklist) and ``importance_of`` (criterion) came with the survey, ``applies_when`` (criterion)
-    with conditional criteria; a checklist that uses none of them keeps the hash it had before they existed, so
-    evaluations exported earlier still name their exact version.
+    with conditional criteria, ``requires_setting`` (criterion) with the municipality's settings; a checklist
+    that uses none of them keeps the hash it had before they existed, so evaluations exported earlier still name
+    their exact version.
     """
     if dumped.get("kind") == "quality":
         dumped = {k: v for k, v in dumped.items() if k != "kind"}

@@ -14,6 +14,7 @@ from .evaluation import FORMAT, FORMAT_VERSION, ChecklistRef, Draft, Evaluation,
 from .privacy import personal_data_problems
 from .problems import Code, Problem
 from .scoring import Judged, counted_answers, judge, score, scores_data
+from .settings import ScoringSettings, not_applicable_by_setting
 
 REQUIRED_FOR_EXPORT = ("evaluator", "agent", "contact_date", "created_at")
 
@@ -87,15 +88,21 @@ def reference(checklist: Checklist) -> ChecklistRef:
     return ChecklistRef(id=checklist.id, version=checklist.version, content_hash=checklist.content_hash())
 
 
-def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__) -> EvaluationResult:
-    """Score a draft and build the exportable evaluation, or say what stops it."""
-    problems = _export_problems(checklist, draft)
+def evaluate(
+    checklist: Checklist, draft: Draft, tool_version: str = __version__, settings: ScoringSettings | None = None
+) -> EvaluationResult:
+    """Score a draft and build the exportable evaluation, or say what stops it.
+
+    ``settings``: the municipality's settings; recorded in the evaluation when they made a criterion n.v.t.
+    """
+    recorded = settings if not_applicable_by_setting(checklist, settings) else None
+    problems = _export_problems(checklist, draft, recorded)
     if problems:
         return EvaluationResult(None, problems)
     # The draft keeps a choice made for a criterion that no longer applies (it comes back if the controlling
     # answer does); the evaluation records only what counts.
-    answers = counted_answers(checklist, draft.answers)
-    scores = score(checklist, answers, draft.relationship, draft.outcome, draft.critical_errors)
+    answers = counted_answers(checklist, draft.answers, recorded)
+    scores = score(checklist, answers, draft.relationship, draft.outcome, draft.critical_errors, recorded)
     evaluation = Evaluation.model_validate(
         {
             **draft.model_dump(),
@@ -104,14 +111,25 @@ def evaluate(checklist: Checklist, draft: Draft, tool_version: str = __version__
             "channel": checklist.channel,
             "tool_version": tool_version,
             "scores": scores,
+            "settings": recorded,
         }
     )
     return EvaluationResult(evaluation, [])
 
 
-def _export_problems(checklist: Checklist, draft: Draft | Evaluation) -> list[Problem]:
-    """What stops an export: answers that do not fit, a BSN or IBAN in the text, a required field left empty."""
-    problems = answer_problems(checklist, draft)
+def _export_problems(
+    checklist: Checklist, draft: Draft | Evaluation, settings: ScoringSettings | None = None
+) -> list[Problem]:
+    """What stops an export: answers that do not fit, a BSN or IBAN in the text, a required field left empty.
+
+    An answer to a criterion that a setting switched off is not checked: it is not counted either.
+    """
+    switched_off = not_applicable_by_setting(checklist, settings)
+    problems = [
+        p
+        for p in answer_problems(checklist, draft)
+        if not (p.path[:1] == ("answers",) and len(p.path) > 1 and p.path[1] in switched_off)
+    ]
     problems += personal_data_problems(draft, errors_only=True)
     for name in REQUIRED_FOR_EXPORT:
         if getattr(draft, name) in ("", None):
@@ -151,14 +169,14 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
         return EvaluationResult(None, problems)
     # The evaluation itself is checked and scored (it has every field of a draft): no second model is
     # validated, which made rescoring most of the aggregation's time.
-    problems = _export_problems(checklist, evaluation)
+    problems = _export_problems(checklist, evaluation, evaluation.settings)
     if evaluation.review is not None:  # the agent's response and the coach's outcomes, replayed
         from .review import review_problems  # review builds on this module
 
         problems += review_problems(checklist, evaluation)
     if problems:
         return EvaluationResult(None, problems)
-    judged = judge(checklist, evaluation.answers)
+    judged = judge(checklist, evaluation.answers, evaluation.settings)
     problems += list(_ignored_answers(checklist, evaluation, judged))
     data = scores_data(checklist, judged, evaluation.relationship, evaluation.outcome, evaluation.critical_errors)
     # Compared as plain data: an evaluation whose scores are right (nearly all) needs no second Scores model.
@@ -183,10 +201,18 @@ def rescore(checklist: Checklist, evaluation: Evaluation) -> EvaluationResult:
 
 def _ignored_answers(checklist: Checklist, evaluation: Evaluation, judged: list[Judged]) -> Iterator[Problem]:
     """A warning for each choice made for a criterion whose condition does not hold: scoring ignores it."""
+    switched_off = not_applicable_by_setting(checklist, evaluation.settings)
     for j in judged:
         answer = evaluation.answers.get(j.criterion.id)
         condition = j.criterion.applies_when
-        if j.applies or answer is None or not answer.answered or condition is None:
+        if j.applies or answer is None or not answer.answered:
+            continue
+        if j.criterion.id in switched_off:
+            setting = switched_off[j.criterion.id]
+            params = {"criterion": j.criterion.title, "setting": setting}
+            yield Problem(Code.ANSWER_SWITCHED_OFF, ("answers", j.criterion.id), params)
+            continue
+        if condition is None:
             continue
         controller = checklist.criterion(condition.criterion)
         scale = checklist.scale_of(controller) if controller else None

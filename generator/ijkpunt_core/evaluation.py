@@ -15,6 +15,7 @@ from pydantic import Field, StringConstraints, model_validator
 from pydantic_core import PydanticCustomError
 
 from .checklist import Channel, CriticalPolicy, Id, Relationship, Strict, reference
+from .settings import ScoringSettings
 
 Mode = Literal["monitoring", "calibration", "training", "self-assessment"]
 Uuid = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")]
@@ -278,6 +279,13 @@ class Evaluation(Strict):
     critical_errors: list[Id] = Field(default_factory=list, description="Aangevinkte kritieke fouten (ids).")
     notes: str = Field(default="", max_length=4000, description="Algemene opmerkingen van de beoordelaar.")
     scores: Scores = Field(description="De berekende scores.")
+    settings: ScoringSettings | None = Field(
+        default=None,
+        # absent, not null, when no setting changed anything: exports of a site without settings stay as they were
+        exclude_if=lambda value: value is None,
+        description="Instellingen van de gemeente die criteria n.v.t. maakten (bijv. `records_calls: false`). "
+        "Ontbreekt als geen instelling iets veranderde.",
+    )
     review: Review | None = Field(
         default=None,
         description="Reactie van de medewerker en besluiten van de coach; de antwoorden en scores zijn die na "

@@ -314,6 +314,30 @@ NL: dict[Code, Message] = {
         "zet daarna `translates.version` op {current}. Teksten die sinds de vertaling veranderden, blijven Nederlands "
         "als versie {translated} in het archief staat",
     ),
+    Code.LOGO_NOT_FOUND: _m(
+        "logo niet gevonden",
+        "het logo '{logo}' staat niet in de map van het project; zet het bestand daar of pas het pad aan "
+        "(vanaf de map van het project, met / tussen mappen)",
+    ),
+    Code.LOGO_TYPE: _m(
+        "logo van een soort die niet kan",
+        "het logo '{logo}' is geen {kind}-bestand of heeft een extensie die niet kan; gebruik een SVG-, PNG- "
+        "of JPEG-bestand met de juiste extensie",
+    ),
+    Code.LOGO_TOO_LARGE: _m(
+        "logo te groot",
+        "het logo is {size} bytes; de grens is {limit} bytes. Maak het kleiner (een logo in de kop is een paar kB)",
+    ),
+    Code.LOGO_UNSAFE: _m(
+        "logo met scripts of verwijzingen",
+        "de SVG '{logo}' bevat {found}. Een logo op de site mag geen scripts, on…-attributen, javascript:-links "
+        "of verwijzingen naar andere websites hebben; exporteer het opnieuw als gewone SVG of gebruik een PNG",
+    ),
+    Code.TARGETS_UNUSED_CHANNEL: _m(
+        "streefwaarden voor een kanaal zonder checklist",
+        "er zijn eigen streefwaarden voor '{channel}', maar geen checklist voor dat kanaal; ze worden nergens "
+        "getoond. Haal ze weg of controleer de naam van het kanaal",
+    ),
     Code.UNKNOWN_CRITERION: _m(
         "antwoord voor een onbekend criterium", "criterium '{criterion}' staat niet op checklist '{checklist}'"
     ),
@@ -375,6 +399,11 @@ NL: dict[Code, Message] = {
         "antwoord op een criterium dat niet geldt",
         "'{criterion}' geldt alleen als '{controller}' is beantwoord met: {options}. Dat is hier niet zo, dus het "
         "antwoord telt niet mee (het criterium is n.v.t.)",
+    ),
+    Code.ANSWER_SWITCHED_OFF: _m(
+        "antwoord op een criterium dat een instelling uitzet",
+        "'{criterion}' is n.v.t. omdat de instelling '{setting}' van de gemeente bij deze beoordeling uit stond; "
+        "het antwoord telt niet mee",
     ),
     Code.REVIEW_MODE: _m(
         "geen reactie mogelijk bij deze soort beoordeling",
@@ -842,6 +871,30 @@ EN: dict[Code, Message] = {
         "`translates.version` to {current}. Texts changed since the translation stay Dutch when version "
         "{translated} is in the archive",
     ),
+    Code.LOGO_NOT_FOUND: _m(
+        "logo not found",
+        "the logo '{logo}' is not in the project folder; put the file there or correct the path "
+        "(from the project folder, with / between folders)",
+    ),
+    Code.LOGO_TYPE: _m(
+        "logo of a type that is not allowed",
+        "the logo '{logo}' is not a {kind} file or has an extension that is not allowed; use an SVG, PNG "
+        "or JPEG file with the right extension",
+    ),
+    Code.LOGO_TOO_LARGE: _m(
+        "logo too large",
+        "the logo is {size} bytes; the limit is {limit} bytes. Make it smaller (a logo in the header is a few kB)",
+    ),
+    Code.LOGO_UNSAFE: _m(
+        "logo with scripts or references",
+        "the SVG '{logo}' contains {found}. A logo on the site may not have scripts, on… attributes, javascript: "
+        "links or references to other websites; export it again as a plain SVG or use a PNG",
+    ),
+    Code.TARGETS_UNUSED_CHANNEL: _m(
+        "targets for a channel without a checklist",
+        "there are own targets for '{channel}', but no checklist for that channel; they are shown nowhere. "
+        "Remove them or check the channel's name",
+    ),
     Code.UNKNOWN_CRITERION: _m(
         "answer for an unknown criterion", "criterion '{criterion}' is not on checklist '{checklist}'"
     ),
@@ -901,6 +954,11 @@ EN: dict[Code, Message] = {
         "answer to a criterion that does not apply",
         "'{criterion}' applies only when '{controller}' was answered with: {options}. That is not the case here, "
         "so the answer does not count (the criterion is not applicable)",
+    ),
+    Code.ANSWER_SWITCHED_OFF: _m(
+        "answer to a criterion a setting switches off",
+        "'{criterion}' is not applicable because the municipality's setting '{setting}' was off for this "
+        "evaluation; the answer does not count",
     ),
     Code.REVIEW_MODE: _m(
         "no response to this kind of evaluation",

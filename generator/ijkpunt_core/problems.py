@@ -126,6 +126,12 @@ class Code(StrEnum):
     TRANSLATION_MISSING = "W320"
     NOT_TRANSLATED = "W321"
     TRANSLATION_STALE = "W322"
+    # the municipality's settings (instellingen.yaml)
+    LOGO_NOT_FOUND = "E340"
+    LOGO_TYPE = "E341"
+    LOGO_TOO_LARGE = "E342"
+    LOGO_UNSAFE = "E343"
+    TARGETS_UNUSED_CHANNEL = "W341"
     # answers and evaluations
     UNKNOWN_CRITERION = "E401"
     UNKNOWN_OPTION = "E402"
@@ -167,6 +173,7 @@ class Code(StrEnum):
     FORMAT_MIGRATED = "W402"
     RELATIONSHIP_MIGRATED = "W403"
     ANSWER_NOT_APPLICABLE = "W410"
+    ANSWER_SWITCHED_OFF = "W340"
     # the agent's response and the coach's outcome (review), and comparing two evaluations
     REVIEW_MODE = "E460"
     REVIEW_NOT_FINISHED = "E461"

@@ -154,7 +154,9 @@ def decide(checklist: Checklist, evaluation: Evaluation, given: OutcomeInput) ->
     answers = dict(evaluation.answers)
     for entry in entries:
         answers[entry.criterion] = entry.after
-    after_scores = score(checklist, answers, evaluation.relationship, evaluation.outcome, evaluation.critical_errors)
+    after_scores = score(
+        checklist, answers, evaluation.relationship, evaluation.outcome, evaluation.critical_errors, evaluation.settings
+    )
     outcome = outcome.model_copy(update={"quality_after": after_scores.quality, "passed_after": after_scores.passed})
     updated = _appended(evaluation, outcome).model_copy(update={"answers": answers, "scores": after_scores})
     problems += _privacy(updated, index)
@@ -189,8 +191,17 @@ def review_problems(checklist: Checklist, evaluation: Evaluation) -> list[Proble
         answers = dict(replayed.answers)
         for ruling in entry.rulings:
             answers[ruling.criterion] = ruling.after
-        before = score(checklist, replayed.answers, replayed.relationship, replayed.outcome, replayed.critical_errors)
-        after = score(checklist, answers, replayed.relationship, replayed.outcome, replayed.critical_errors)
+        before = score(
+            checklist,
+            replayed.answers,
+            replayed.relationship,
+            replayed.outcome,
+            replayed.critical_errors,
+            replayed.settings,
+        )
+        after = score(
+            checklist, answers, replayed.relationship, replayed.outcome, replayed.critical_errors, replayed.settings
+        )
         kept = (entry.quality_before, entry.quality_after, entry.passed_before, entry.passed_after)
         if kept != (before.quality, after.quality, before.passed, after.passed):
             problems.append(Problem(Code.REVIEW_INCONSISTENT, ("review", "history", index), {"entry": index + 1}))

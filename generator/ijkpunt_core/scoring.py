@@ -13,6 +13,10 @@ applies itself and was answered with one of the condition's options. Otherwise i
 if n.v.t. had been chosen: it leaves the quality score and compliance, is not missing, and an answer given to it
 anyway is ignored. The condition names an earlier criterion (the loader refuses anything else), so one pass in
 form order resolves chains: a criterion whose controlling criterion does not apply does not apply either.
+
+Criteria that depend on a setting of the municipality (``requires_setting``, see :mod:`ijkpunt_core.settings`): a
+criterion whose setting is off does not apply either, in the same way. The settings come with the evaluation
+(``Evaluation.settings``), never from the settings file of the moment, so a rescore gives what the export says.
 """
 
 from __future__ import annotations
@@ -29,6 +33,7 @@ from .evaluation import (
     Outcome,
     Scores,
 )
+from .settings import ScoringSettings, not_applicable_by_setting
 
 
 def normalised(scale: OptionsScale | GradeScale, answer: Answer) -> float:
@@ -74,11 +79,12 @@ def score(
     relationship: Relationship | None = None,
     outcome: Outcome | None = None,
     critical_errors: Sequence[str] = (),
+    settings: ScoringSettings | None = None,
 ) -> Scores:
     """Compute every score for a set of answers (answers and flagged errors must fit the checklist)."""
     # One validation of plain data, not a model per part: the aggregation scores every evaluation it reads.
     return Scores.model_validate(
-        scores_data(checklist, judge(checklist, answers), relationship, outcome, critical_errors)
+        scores_data(checklist, judge(checklist, answers, settings), relationship, outcome, critical_errors)
     )
 
 
@@ -132,13 +138,14 @@ class Judged:
     applies: bool = True  # False: its condition does not hold, so it counts as n.v.t. whatever was answered
 
 
-def judge(checklist: Checklist, answers: Mapping[str, Answer]) -> list[Judged]:
+def judge(checklist: Checklist, answers: Mapping[str, Answer], settings: ScoringSettings | None = None) -> list[Judged]:
     """Every criterion's answer in form order, judged once (answers must fit the checklist)."""
     judged: list[Judged] = []
     counted: dict[str, Answer] = {}  # the answers that count so far: of applicable criteria only
+    switched_off = not_applicable_by_setting(checklist, settings)
     for criterion in checklist.criteria():
         answer = answers.get(criterion.id)
-        if criterion.applies_when is not None and not _holds(criterion, counted):
+        if criterion.id in switched_off or (criterion.applies_when is not None and not _holds(criterion, counted)):
             judged.append(Judged(criterion, True, True, None, None, applies=False))
             continue
         if answer is not None:
@@ -166,18 +173,30 @@ def _holds(criterion: Criterion, counted: Mapping[str, Answer]) -> bool:
     return answer is not None and answer.option is not None and answer.option in condition.options
 
 
-def applicability(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, bool]:
-    """For every criterion with a condition: whether it applies to these answers (the form shows only those)."""
-    return {j.criterion.id: j.applies for j in judge(checklist, answers) if j.criterion.applies_when is not None}
+def applicability(
+    checklist: Checklist, answers: Mapping[str, Answer], settings: ScoringSettings | None = None
+) -> dict[str, bool]:
+    """For every criterion with a condition: whether it applies to these answers (the form shows only those).
+
+    A criterion that a setting switches off is not in it: the form shows it, as n.v.t., from the build on.
+    """
+    switched_off = not_applicable_by_setting(checklist, settings)
+    return {
+        j.criterion.id: j.applies
+        for j in judge(checklist, answers, settings)
+        if j.criterion.applies_when is not None and j.criterion.id not in switched_off
+    }
 
 
-def counted_answers(checklist: Checklist, answers: Mapping[str, Answer]) -> dict[str, Answer]:
+def counted_answers(
+    checklist: Checklist, answers: Mapping[str, Answer], settings: ScoringSettings | None = None
+) -> dict[str, Answer]:
     """The answers as an evaluation records them: the choice given to a criterion that does not apply is dropped.
 
     Its comment is kept (nothing typed is thrown away); an answer left with only a comment counts as unanswered,
     which for a criterion that does not apply changes nothing.
     """
-    applies = applicability(checklist, answers)
+    applies = {j.criterion.id: j.applies for j in judge(checklist, answers, settings)}
     kept: dict[str, Answer] = {}
     for criterion_id, answer in answers.items():
         if applies.get(criterion_id, True) or not answer.answered:
@@ -188,10 +207,13 @@ def counted_answers(checklist: Checklist, answers: Mapping[str, Answer]) -> dict
 
 
 def critical_result(
-    checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    critical_errors: Sequence[str] = (),
+    settings: ScoringSettings | None = None,
 ) -> CriticalResult:
     """Critical criteria not met and critical errors flagged: either fails the contact."""
-    return CriticalResult.model_validate(_critical(checklist, judge(checklist, answers), critical_errors))
+    return CriticalResult.model_validate(_critical(checklist, judge(checklist, answers, settings), critical_errors))
 
 
 def _critical(checklist: Checklist, judged: Sequence[Judged], critical_errors: Sequence[str]) -> dict[str, object]:
@@ -217,7 +239,10 @@ def _apply_policy(checklist: Checklist, computed: float | None, failed: bool) ->
 
 
 def running_quality(
-    checklist: Checklist, answers: Mapping[str, Answer], critical_errors: Sequence[str] = ()
+    checklist: Checklist,
+    answers: Mapping[str, Answer],
+    critical_errors: Sequence[str] = (),
+    settings: ScoringSettings | None = None,
 ) -> float | None:
     """Provisional quality score over the criteria answered so far, with the critical policy applied.
 
@@ -225,7 +250,7 @@ def running_quality(
     quality score exists only once every criterion is answered. None until an applicable
     quality criterion is answered.
     """
-    judged = judge(checklist, answers)
+    judged = judge(checklist, answers, settings)
     so_far = percentage(_quality_points(judged))
     return _apply_policy(checklist, so_far, bool(_critical(checklist, judged, critical_errors)["failed"]))
 

@@ -54,6 +54,7 @@ const QUADRANTS = {
   "less-important-strength": "js.dashboard.quadrant_less_important_strength",
 };
 const TARGETS = {
+  quality_min: "js.dashboard.target_quality_min",
   direct_min: "js.dashboard.target_direct_min",
   transferred_once_max: "js.dashboard.target_transferred_once_max",
   transferred_repeatedly_max: "js.dashboard.target_transferred_repeatedly_max",

@@ -66,7 +66,7 @@ function start(form) {
 
   const checklistUrl = new URL(form.dataset.checklistUrl, document.baseURI).href;
   const live = liveForm(form, {
-    init: { type: "init", payload: { checklistUrl, lang } },
+    init: { type: "init", payload: { checklistUrl, lang, settings: form.dataset.settings ?? null } },
     identity: () => ({ id: record.id, created_at: record.created_at }),
     onChange: () => {
       save();

@@ -33,12 +33,13 @@ async function fetchChecklist(checklistUrl) {
   return response.text();
 }
 
-async function init({ checklistUrl, lang = "nl" }) {
+async function init({ checklistUrl, lang = "nl", settings = null }) {
   // Everything that can overlap does: the MIME check, the runtime with its packages, the checklist.
   const checklist = fetchChecklist(checklistUrl);
   checklist.catch(() => {}); // awaited below; a failure must not count as unhandled meanwhile
   const pyodide = await startPython();
-  form = pyodide.pyimport("ijkpunt_core.api").Form(await checklist, lang);
+  // settings: the municipality's scoring settings as the page carries them (data-settings), or null
+  form = pyodide.pyimport("ijkpunt_core.api").Form(await checklist, lang, settings);
   return { version: pyodide.pyimport("ijkpunt_core").__version__ };
 }
 
@@ -58,15 +59,16 @@ async function kitInit({ checklistUrl, kitUrl, lang = "nl" }) {
 async function publishedChecklists(indexUrl) {
   const listing = fetch(indexUrl).then(async (response) => {
     if (!response.ok) throw new StartError("checklist", response.status);
-    const { checklists } = await response.json();
+    const { checklists, targets = null } = await response.json();
     const texts = await Promise.all(checklists.map((c) => fetchChecklist(new URL(c.url, new URL("../../", indexUrl)).href)));
-    return checklists.map((c, i) => ({ current: c.current, text: texts[i] }));
+    return { targets, checklists: checklists.map((c, i) => ({ current: c.current, text: texts[i] })) };
   });
   listing.catch(() => {});
   const pyodide = await startPython();
-  const found = await listing;
+  const { targets, checklists: found } = await listing;
+  // targets: the municipality's own (instellingen.yaml), published beside the versions; the core checks them
   const documents = `{"current": [${found.filter((c) => c.current).map((c) => c.text).join(",")}], ` +
-    `"versions": [${found.map((c) => c.text).join(",")}]}`;
+    `"versions": [${found.map((c) => c.text).join(",")}], "targets": ${JSON.stringify(targets)}}`;
   return { pyodide, documents, count: found.length };
 }
 

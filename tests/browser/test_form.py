@@ -437,4 +437,8 @@ def test_the_footer_has_only_our_copyright(page: Page, site_url: str) -> None:
     footer = page.locator(".md-copyright")
     expect(footer).to_contain_text("CC-BY-4.0")
     expect(footer).not_to_contain_text("Material")
-    expect(footer.locator("a")).to_have_count(0)
+    # one link, to our own privacy page; none to another host
+    expect(footer.locator("a")).to_have_count(1)
+    expect(footer.get_by_role("link", name="Privacy — wat deze site bewaart")).to_have_attribute(
+        "href", "handboek/privacy/"
+    )

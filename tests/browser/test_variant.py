@@ -39,7 +39,7 @@ def test_the_variant_page_shows_what_it_changed_with_links_to_the_base(page: Pag
     page.goto(variant_url + "handboek/kcc-telefoon-lindeveld/")
     section = page.locator(".ijk-variant")
     expect(page.get_by_role("heading", name="Wat deze variant anders doet")).to_be_visible()
-    expect(section).to_contain_text("Deze checklist is een variant van KCC telefoon (versie 2.1.0)")
+    expect(section).to_contain_text("Deze checklist is een variant van KCC telefoon (versie 2.2.0)")
     for heading in ("Toegevoegd", "Verwijderd", "Anders geformuleerd", "Ander gewicht"):
         expect(section.get_by_role("heading", name=heading)).to_be_visible()
     expect(section.locator("li", has_text="Geeft informatie die klopt met de kennisbank")).to_contain_text("8 → 10")

@@ -89,7 +89,7 @@ def test_a_survey_checklist_says_so() -> None:
 
 
 def test_the_new_fields_leave_older_checklists_hash_alone() -> None:
-    """A quality checklist hashes as before `kind`, `importance_of` and `applies_when` existed (exports still match)."""
+    """A quality checklist hashes as before `kind`, `importance_of`, `applies_when` and `requires_setting` existed."""
     import hashlib
     import json
 
@@ -101,6 +101,7 @@ def test_the_new_fields_leave_older_checklists_hash_alone() -> None:
         for c in s["criteria"]:
             assert c.pop("importance_of") is None
             assert c.pop("applies_when") is None
+            assert c.pop("requires_setting") is None
     canonical = json.dumps(dumped, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
     assert checklist.content_hash() == "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
     survey = build(survey_checklist())

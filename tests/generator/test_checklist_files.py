@@ -244,12 +244,13 @@ def test_e101_lists_the_allowed_keys() -> None:
     diagnostic = only(loaded, "E101")
     assert "unknown key 'titel'" in render(diagnostic.problem, "en")
     assert diagnostic.problem.allowed == (
-        "id", "title", "kind", "importance_of", "scale", "weight", "critical", "na", "applies_when", "definition",
+        "id", "title", "kind", "importance_of", "scale", "weight", "critical", "na", "applies_when",
+        "requires_setting", "definition",
         "anchors", "indicators", "examples", "rationale", "kpi", "sources", "basis",
     )  # fmt: skip
     assert (
-        "(allowed: id, title, kind, importance_of, scale, weight, critical, na, applies_when, definition, anchors, "
-        in diagnostic.render("en")
+        "(allowed: id, title, kind, importance_of, scale, weight, critical, na, applies_when, requires_setting, "
+        "definition, anchors, " in diagnostic.render("en")
     )
     missing = only(loaded, "E102")
     assert where_en(missing) == f"{GROET} → title"

@@ -89,7 +89,8 @@ def test_check_lists_every_problem_with_file_and_line(
         "checklists/kcc-test.yaml:9: scale 'ja-nee': warning: scale 'ja-nee' is not used by any criterion [W201]",
         f"checklists/kcc-test.yaml:17: {where} → title: required field 'title' is missing; add it [E102]",
         f"checklists/kcc-test.yaml:18: {where} → titel: unknown key 'titel'; check the spelling (allowed: id, title, "
-        "kind, importance_of, scale, weight, critical, na, applies_when, definition, anchors, indicators, examples, "
+        "kind, importance_of, scale, weight, critical, na, applies_when, requires_setting, definition, anchors, "
+        "indicators, examples, "
         "rationale, kpi, "
         "sources, "
         "basis) [E101]",

@@ -135,7 +135,7 @@ def test_a_variant_pinned_to_an_archived_version_of_its_base(project: Path) -> N
     diagnostics = load_project(project).diagnostics
     assert found(diagnostics, Code.VARIANT_UNKNOWN_BASE_VERSION) == [("checklists/kcc-variant.yaml", 4)]
     problem = next(d.problem for d in diagnostics if d.problem.code == Code.VARIANT_UNKNOWN_BASE_VERSION)
-    assert problem.allowed == ("2.0.0", "2.1.0")
+    assert problem.allowed == ("2.0.0", "2.1.0", "2.2.0")
 
 
 def test_the_download_of_a_variant_is_the_resolved_checklist_with_the_same_hash(
@@ -244,7 +244,7 @@ def test_new_is_documented_in_help(capsys: pytest.CaptureFixture[str]) -> None:
 def test_check_warns_when_a_criterion_text_changed_but_the_version_did_not(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--project", str(project), "archive"]) == 0  # keep 2.1.0 as published
+    assert main(["--project", str(project), "archive"]) == 0  # keep 2.2.0 as published
     path = project / "checklists" / "kcc-telefoon.yaml"
     text = path.read_text(encoding="utf-8").replace(
         "De naam van de gemeente valt in de eerste zin.", "De naam van de gemeente valt meteen.", 1
@@ -255,15 +255,15 @@ def test_check_warns_when_a_criterion_text_changed_but_the_version_did_not(
         ("checklists/kcc-telefoon.yaml", line_no(text, "indicators:"))
     ]
     (warning,) = diagnostics
-    assert "'indicators' of criterion 'begroeten-en-voorstellen' differs from the kept version 2.1.0" in warning.render(
+    assert "'indicators' of criterion 'begroeten-en-voorstellen' differs from the kept version 2.2.0" in warning.render(
         "en"
     )
     assert check(project, capsys)[0] == 0  # a warning: exit 1 only with --strict
     assert main(["--project", str(project), "check", "--strict"]) == 1
     # raising the version without a changelog entry for it is an error, not only a warning
-    path.write_text(text.replace('version: "2.1.0"', 'version: "2.1.1"', 1), encoding="utf-8")
+    path.write_text(text.replace('version: "2.2.0"', 'version: "2.2.1"', 1), encoding="utf-8")
     diagnostics = load_project(project).diagnostics
-    changelog_line = line_no(text, '- version: "2.1.0"')
+    changelog_line = line_no(text, '- version: "2.2.0"')
     assert found(diagnostics, Code.CHANGELOG_VERSION) == [("checklists/kcc-telefoon.yaml", changelog_line)]
 
 

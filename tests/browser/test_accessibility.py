@@ -18,7 +18,7 @@ from ijkpunt_core.result_code import ResultContact, encode, layout
 from tests.core.test_result_code import key_result, kit_of
 
 from ..review_files import evaluation_file
-from .conftest import wait_ready, without_python
+from .conftest import READY_TIMEOUT_MS, wait_ready, without_python
 
 pytestmark = pytest.mark.browser
 
@@ -26,7 +26,6 @@ ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
 RULES = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 SCHEMES = {"light": "default", "dark": "slate"}  # the emulated preference -> the theme's scheme on <body>
-EXAMPLES = ROOT / "examples" / "evaluaties-voorbeeld"
 KIT = "kalibratie-telefoon"
 
 
@@ -195,13 +194,13 @@ def test_calibration_results_with_the_key_pass_axe(results: Page, scheme: str) -
 
 @pytest.fixture(scope="module")
 def dashboard(browser: Browser, browser_context_args: dict[str, Any], site_url: str) -> Iterator[Page]:
-    """The dashboard with the shipped example evaluations loaded."""
+    """The dashboard with the example evaluations (examples/evaluaties-voorbeeld) loaded by its own button."""
     page = own_page(browser, browser_context_args)
     page.goto(f"{site_url}dashboard/")
     wait_ready(page)
-    files = sorted(str(p) for p in EXAMPLES.rglob("*.json*") if "kapot" not in p.parts)
-    page.get_by_label("Beoordelingen").set_input_files(files)
-    expect(page.locator("#ijk-dashboard-results")).to_be_visible()
+    page.locator("#ijk-example").click()
+    expect(page.locator("#ijk-dashboard-results")).to_be_visible(timeout=READY_TIMEOUT_MS)
+    expect(page.locator("#ijk-charts svg").first).to_be_visible(timeout=READY_TIMEOUT_MS)
     yield page
     page.context.close()
 

@@ -194,3 +194,16 @@ def test_reduced_motion_stops_animations_and_smooth_scrolling(
         assert behaviour == "auto"
     else:  # the same interactions do animate for a reader who did not ask for less motion
         assert any(counts), counts
+
+
+def test_focus_is_visible_through_the_header_and_the_navigation(page: Page, site_url: str) -> None:
+    """From the top of a handbook page through the header (logo, colour scheme, search) into the navigation."""
+    without_python(page)
+    page.goto(f"{site_url}handboek/kcc-telefoon/")
+    expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))
+    seen = []
+    for _ in range(12):
+        page.keyboard.press("Tab")
+        seen.append(focus_stop(page)["where"])
+    assert "__palette" in seen and "query" in seen  # the scheme toggle and the search field were reached
+    assert seen[-1] == "a"  # into the navigation's links

@@ -7,6 +7,7 @@ and checked in both schemes by switching the emulated preference; pages where Py
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -247,3 +248,24 @@ def test_printed_feedback_sheet_is_black_on_white_and_passes_axe(review: Page, s
         assert violations(page) == []
     finally:
         page.emulate_media(media="screen")
+
+
+def test_nothing_is_told_by_colour_alone(training: Page, results: Page, form: Page) -> None:
+    """Pass and fail, agreement and a failed critical criterion are said in words or a sign beside their colour."""
+    marks = training.locator("#ijk-training-result tbody td.ijk-different")
+    assert marks.count() >= 1
+    for cell in marks.all():  # a difference with the key: the word and a cross, not only red
+        assert cell.inner_text() == "verschil"
+        assert cell.evaluate("n => getComputedStyle(n, '::before').content") == '"✗ " / ""'
+    # the heat map of agreement with the key: every cell has its figure; the lowest are bold too
+    cells = results.locator("#ijk-heatmap td.ijk-heat")
+    assert cells.count() > 0
+    assert all(re.fullmatch(r"\d+%|—", text) for text in cells.all_inner_texts())
+    for cell in results.locator("#ijk-heatmap td.ijk-heat--low").all():
+        assert int(cell.evaluate("n => getComputedStyle(n).fontWeight")) >= 700
+    # the form: a failed critical criterion and the band are written out
+    for i in range(4):
+        form.locator("#ijk-form fieldset.ijk-criterion:visible").nth(i).locator("input[type=radio]").nth(1).click()
+    expect(form.locator("#ijk-band")).to_have_text(re.compile(r"^Betekenis: \w+"))
+    form.locator('input[name="answer:identiteit-vaststellen"][value="nee"]').click()
+    expect(form.locator("#ijk-critical")).to_have_text(re.compile(r"^Niet geslaagd: “Stelt de identiteit vast"))

@@ -19,10 +19,12 @@ help:
 	@echo "make bench   measure start-up of the form and kit pages, and aggregation (CLI, DuckDB, dashboard)"
 	@echo "make schemas regenerate schemas/ from the models"
 
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed: pyproject.toml site/theme-requirements.txt
 	@test -n "$(PYTHON)" || { echo "Python 3.13 not found: set PYTHON=/path/to/python3.13" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
+# the theme files that go into the site, hash-checked; their own dependencies come with IJkpunt's below
+	$(BIN)/pip install --quiet --no-deps --require-hashes -r site/theme-requirements.txt
 	$(BIN)/pip install --quiet -e '.[test]'
 # irrCAC 0.4.4 (reference for AC1 and Fleiss' kappa in tests) pins scipy==1.12.0, which has no
 # Python 3.13 wheel and fails to build: install it without its pins, next to the pandas and

@@ -120,7 +120,9 @@ def run_dashboard(path: Path) -> float | None:
             browser = playwright.chromium.launch(**launch)  # type: ignore[arg-type]
             page = browser.new_page()
             page.goto(base + "dashboard/")
-            page.wait_for_function("document.documentElement.dataset.python === 'ready'", timeout=120_000)
+            # a function, not an expression: Playwright would evaluate an expression string at every poll, which the
+            # site's Content-Security-Policy (sent by ijkpunt.serve) refuses
+            page.wait_for_function("() => document.documentElement.dataset.python === 'ready'", timeout=120_000)
             # a first visit also keeps the whole site for offline use (service worker, ~22 MB, hashed): let that
             # finish first, or it competes with the aggregation for the two CPUs (what a returning user sees)
             page.locator(KEPT_OFFLINE).wait_for(state="visible", timeout=180_000)

@@ -7,10 +7,11 @@
 // * One cache per version ("ijkpunt-<version>"), installed whole or not at all: every downloaded file is checked
 //   against its sha256 (a half-published site is refused, the previous version keeps working). A file whose sha256
 //   did not change is copied from the previous version's cache, not downloaded again (the 9.6 MB Pyodide runtime
-//   is fetched once, not at every publication).
+//   is fetched once, not at every publication), unless the server's Content-Security-Policy header changed.
 // * Every file of the site is served from that cache, pages included: a page and the scripts, data and runtime it
 //   uses always come from the same version. The response keeps the server's Content-Type (a .wasm must stay
-//   application/wasm, see assets/ijkpunt/worker.js); HEAD requests (the worker's MIME check) are answered too.
+//   application/wasm, see assets/ijkpunt/worker.js) and Content-Security-Policy; HEAD requests (the worker's MIME
+//   check) are answered too.
 // * A new version waits: the page shows a notice (assets/ijkpunt/offline.js) and only when the evaluator clicks
 //   "Herladen" does it ask this worker to take over. Nothing reloads under an evaluator's feet.
 /* global MANIFEST */
@@ -21,6 +22,7 @@ const SCOPE = new URL(self.registration.scope);
 const COMPLETE = new URL("__ijkpunt-offline-manifest.json", SCOPE).href; // written last: the version is whole
 const KEPT = new Map(MANIFEST.files);
 const PARALLEL = 4;
+const KEPT_HEADERS = ["Content-Type", "Content-Security-Policy"];
 
 self.addEventListener("install", (event) => event.waitUntil(install()));
 self.addEventListener("activate", (event) => event.waitUntil(activate()));
@@ -35,13 +37,14 @@ self.addEventListener("fetch", (event) => {
 async function install() {
   const cache = await caches.open(CACHE);
   const earlier = await earlierVersions();
+  const policy = await currentPolicy();
   const queue = MANIFEST.files.slice();
   const worker = async () => {
     while (queue.length) {
       const [path, sha256] = queue.shift();
       const url = new URL(path, SCOPE).href;
       if (await cache.match(url)) continue; // an interrupted install of this same version got this far
-      const copy = await earlierCopy(earlier, path, sha256, url);
+      const copy = await earlierCopy(earlier, path, sha256, url, policy);
       await cache.put(url, copy || (await download(url, path, sha256)));
     }
   };
@@ -62,13 +65,20 @@ async function earlierVersions() {
   return found;
 }
 
-async function earlierCopy(earlier, path, sha256, url) {
+async function earlierCopy(earlier, path, sha256, url, policy) {
   for (const { cache, files } of earlier) {
     if (files.get(path) !== sha256) continue;
     const response = await cache.match(url);
-    if (response) return response;
+    // a copy kept under another policy (or before the server sent one) is downloaded again, with today's header
+    if (response && response.headers.get("Content-Security-Policy") === policy) return response;
   }
   return null;
+}
+
+/** The Content-Security-Policy header the server sends now (null if none), as on this worker's own script. */
+async function currentPolicy() {
+  const response = await fetch(self.location.href, { method: "HEAD", cache: "no-cache", credentials: "same-origin" });
+  return response.headers.get("Content-Security-Policy");
 }
 
 async function download(url, path, sha256) {
@@ -78,10 +88,14 @@ async function download(url, path, sha256) {
   const body = await response.arrayBuffer();
   const found = hex(await crypto.subtle.digest("SHA-256", body));
   if (found !== sha256) throw new Error(`${path}: sha256 ${found}, expected ${sha256} (site changed while installing)`);
-  // Only the type is kept: the body is stored decoded, so a Content-Encoding or Content-Length would be wrong.
+  // Only the type and the policy are kept: the body is stored decoded, so a Content-Encoding or Content-Length would
+  // be wrong. The Content-Security-Policy must survive: served from here, a worker's script (Pyodide's worker) takes
+  // its policy from this response, not from the page's meta tag.
   const headers = new Headers();
-  const type = response.headers.get("Content-Type");
-  if (type) headers.set("Content-Type", type);
+  for (const name of KEPT_HEADERS) {
+    const value = response.headers.get(name);
+    if (value) headers.set(name, value);
+  }
   return new Response(body, { status: 200, headers });
 }
 

@@ -60,3 +60,13 @@ def site_url(public: Path) -> Iterator[str]:
     """The built site served over HTTP on 127.0.0.1."""
     with serving(public) as url:
         yield url
+
+
+@pytest.fixture(scope="session")
+def zensical_public(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The shipped project built once with Zensical, Material's successor (`ijkpunt build --engine zensical`)."""
+    from ijkpunt.build import build
+
+    out = tmp_path_factory.mktemp("zensical") / "public"
+    build(ROOT, out, seals={SEALED_KIT: PASSPHRASE}, engine="zensical")
+    return out

@@ -26,6 +26,7 @@ from ijkpunt_core.aggregate import (
     Fact,
 )
 from ijkpunt_core.problems import Code, Lang, Problem
+from ijkpunt_core.text_safety import spreadsheet_text
 
 SUFFIXES = (".json", ".jsonl")
 AGGREGATE_FILES = ("rapport.html", "beoordelingen.csv", "samenvatting.xlsx")
@@ -145,15 +146,7 @@ class LongCsv:
             self._survey(fact)
             return
         common = (
-            fact.id,
-            fact.checklist,
-            fact.version,
-            fact.channel,
-            fact.department,
-            fact.team,
-            fact.agent,
-            fact.evaluator,
-            fact.mode,
+            *_texts(fact),
             fact.date.isoformat(),
             "" if fact.quality is None else f"{fact.quality:g}",
             "true" if fact.failed else "false",
@@ -165,15 +158,18 @@ class LongCsv:
 
     def _survey(self, fact: Fact) -> None:
         """A survey's rows: each mark and each importance as answered; no quality score, nothing failed."""
-        common = (
-            fact.id, fact.checklist, fact.version, fact.channel, fact.department, fact.team, fact.agent,
-            fact.evaluator, fact.mode, fact.date.isoformat(), "", "",
-        )  # fmt: skip
+        common = (*_texts(fact), fact.date.isoformat(), "", "")
         points = dict(fact.points)
         for question, mark in fact.marks:
             self.writer.writerow((*common, question, "quality", f"{points[question]:g}", "", "survey", f"{mark:g}"))
         for question, importance in fact.importance:
             self.writer.writerow((*common, question, "importance", "", "", "survey", f"{importance:g}"))
+
+
+def _texts(fact: Fact) -> tuple[str, ...]:
+    """The evaluation's texts for the CSV: names come from files anyone can write, so none starts a formula."""
+    texts = (fact.id, fact.checklist, fact.version, fact.channel, fact.department, fact.team, fact.agent)
+    return tuple(spreadsheet_text(text) for text in (*texts, fact.evaluator, fact.mode))
 
 
 def display(file: Path) -> str:

@@ -1,4 +1,7 @@
-"""Step 3 of the build: write the pages, run mkdocs, vendor the runtime, swap the output in atomically.
+"""Step 3 of the build: write the pages, run the site generator, vendor the runtime, swap the output in atomically.
+
+The site generator is mkdocs with Material for MkDocs (the default) or Zensical, Material's successor,
+which reads the same mkdocs.yml and theme overrides (`ijkpunt build --engine zensical`).
 
 This is the only step that writes. It builds into a staging folder next to
 the output and renames it into place at the end, so a failed build leaves
@@ -9,12 +12,16 @@ from __future__ import annotations
 
 import json
 import logging
+import os
+import re
+import subprocess
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml  # PyYAML ships with mkdocs; mkdocs.yml holds no tags, so safe_load is enough
 from mkdocs.commands.build import build as mkdocs_build
@@ -23,12 +30,28 @@ from mkdocs.exceptions import MkDocsException
 
 from ijkpunt_core.problems import Code, Problem
 
+from .csp import WEB_CONFIG_PLACEHOLDER, meta_policy, web_config
 from .diagnostics import BuildError, Diagnostic
 from .offline import write_service_worker
-from .pages import Site
+from .pages import LinkBase, Site
 from .vendor import CORE_NAME, RUNTIME_FILES, Wheel, core_wheel, lock_file, pinned_versions
 
 ASSETS = "assets/ijkpunt"
+
+Engine = Literal["mkdocs", "zensical"]
+ENGINES: tuple[Engine, ...] = ("mkdocs", "zensical")
+Step = Literal["project", "pages", "generator", "files", "offline"]
+"""The steps of a build, in order, as a caller hears of them (ijkpunt.build.build's `on_step`)."""
+LINK_BASE: dict[Engine, LinkBase] = {"mkdocs": "page", "zensical": "source"}
+"""How each engine reads links in a page's raw HTML (see ijkpunt.pages.LinkBase)."""
+
+ZENSICAL_SETTINGS: dict[str, Any] = {
+    # Zensical checks anchors against the Markdown's headings only; the pages also link to ids in their raw
+    # HTML (a kit's contacts, the form's criteria), which it would report as missing. mkdocs only logs these.
+    "validation": {"anchors": "ignore"},
+}
+ZENSICAL_THEME: dict[str, Any] = {"variant": "classic"}
+"""Material's look; Zensical's own ("modern") would change the site its users know."""
 
 
 @dataclass(frozen=True)
@@ -64,12 +87,19 @@ def read_runtime(root: Path) -> Runtime:
 
 
 def site_assets(root: Path) -> dict[str, bytes]:
-    """The hand-written front end (site/assets) and the server config, as files of the site."""
+    """The hand-written front end (site/assets) and the server config (with the site's policy), as files of the site."""
     assets = root / "site" / "assets"
     files = {
         f"{ASSETS}/{p.relative_to(assets).as_posix()}": p.read_bytes() for p in sorted(assets.rglob("*")) if p.is_file()
     }
-    files["web.config"] = (root / "site" / "web.config").read_bytes()
+    source = (root / "site" / "web.config").read_text(encoding="utf-8")
+    try:
+        config = web_config(source)
+    except ValueError as exc:  # edited away: the site would be published without its policy header on IIS
+        problem = Problem(Code.WEB_CONFIG_NO_POLICY, (), {"placeholder": WEB_CONFIG_PLACEHOLDER})
+        lines = [n for n, text in enumerate(source.splitlines(), 1) if '"Content-Security-Policy"' in text]
+        raise BuildError([Diagnostic.at(Path("site/web.config"), lines[-1] if lines else 1, problem)]) from exc
+    files["web.config"] = config.encode("utf-8")
     return files
 
 
@@ -77,8 +107,19 @@ VENDORED = {
     "assets/vendor/vega.min.js": "vega/build/vega.min.js",
     "assets/vendor/vega-lite.min.js": "vega-lite/build/vega-lite.min.js",
     "assets/vendor/vega-embed.min.js": "vega-embed/build/vega-embed.min.js",
+    "assets/vendor/vega-interpreter.js": "vega-interpreter/build/vega-interpreter.js",
 }
-"""The dashboard's chart renderer, from npm at the versions package-lock.json pins."""
+"""The dashboard's chart renderer, from npm at the versions package-lock.json pins.
+
+vega-interpreter evaluates Vega's expressions without `new Function`, which the site's Content-Security-Policy
+forbids (https://vega.github.io/vega/usage/interpreter/). npm ships it only as an ES module that imports the bare
+name 'vega-util', which a browser cannot resolve without an import map (an inline script, also forbidden): the
+build points that import at the vega-util functions vega.min.js already bundles (see `_VEGA_UTIL_IMPORT`)."""
+
+_VEGA_UTIL_IMPORT = (
+    "import { ascending, isString, DisallowedObjectProperties } from 'vega-util';",
+    "const { ascending, isString, DisallowedObjectProperties } = globalThis.vega; // vega.min.js bundles vega-util",
+)
 
 
 def vendored_files(root: Path) -> dict[str, bytes]:
@@ -88,7 +129,13 @@ def vendored_files(root: Path) -> dict[str, bytes]:
     if missing:
         problem = Problem(Code.NOT_INSTALLED, (), {"missing": ", ".join(f"node_modules/{m}" for m in missing)})
         raise BuildError([Diagnostic.at(Path("node_modules"), 1, problem)])
-    return {target: (modules / source).read_bytes() for target, source in VENDORED.items()}
+    files = {target: (modules / source).read_bytes() for target, source in VENDORED.items()}
+    interpreter = files["assets/vendor/vega-interpreter.js"].decode("utf-8")
+    bare, resolved = _VEGA_UTIL_IMPORT
+    if interpreter.count(bare) != 1:  # a new vega-interpreter version: the rewrite must be looked at again
+        raise RuntimeError(f"node_modules/{VENDORED['assets/vendor/vega-interpreter.js']}: expected {bare!r} once")
+    files["assets/vendor/vega-interpreter.js"] = interpreter.replace(bare, resolved).encode("utf-8")
+    return files
 
 
 def runtime_files(runtime: Runtime) -> dict[str, bytes]:
@@ -100,8 +147,13 @@ def runtime_files(runtime: Runtime) -> dict[str, bytes]:
     return files
 
 
-def assemble(site: Site, root: Path, out: Path) -> None:
-    """Write the site: pages through mkdocs, then the other files; swap into `out` at the end."""
+def assemble(
+    site: Site, root: Path, out: Path, engine: Engine = "mkdocs", on_step: Callable[[Step], None] = lambda step: None
+) -> None:
+    """Write the site: pages through the site generator, then the other files; swap into `out` at the end.
+
+    `site` must have been rendered for the engine's links (LINK_BASE).
+    """
     runtime = read_runtime(root)
     assets = site_assets(root)
     vendored = vendored_files(root)
@@ -122,9 +174,17 @@ def assemble(site: Site, root: Path, out: Path) -> None:
             _write(docs / name, data)
         config = _mkdocs_config(mkdocs_config, site.settings, root)
         config |= {"docs_dir": str(docs), "site_dir": str(staged), "nav": site.nav}
+        if engine == "zensical":  # it wants the folders relative to its configuration file
+            config |= ZENSICAL_SETTINGS | {"docs_dir": docs.name, "site_dir": staged.name}
+            config["theme"] = config["theme"] | ZENSICAL_THEME
         config_file = work / "mkdocs.yml"
         config_file.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
-        _run_mkdocs(config_file)
+        on_step("generator")
+        if engine == "zensical":
+            _run_zensical(config_file)
+        else:
+            _run_mkdocs(config_file)
+        on_step("files")
         for name, data in {
             **site.files,
             **runtime_files(runtime),
@@ -133,6 +193,7 @@ def assemble(site: Site, root: Path, out: Path) -> None:
         }.items():
             _write(staged / name, data)
         # last: the service worker lists every file of the finished site with its sha256
+        on_step("offline")
         write_service_worker(staged, root / "site" / "service-worker.js")
         old = work / "previous"
         if out.exists():
@@ -145,8 +206,9 @@ def _mkdocs_config(base: dict[str, Any], settings: dict[str, Any], root: Path) -
     theme = {**base.get("theme", {}), **settings.get("theme", {})}
     if "custom_dir" in theme:  # the config is written elsewhere, so relative paths must be resolved here
         theme["custom_dir"] = str(root / theme["custom_dir"])
-    extra = {**base.get("extra", {}), **settings.get("extra", {})}
-    return {**base, **settings, "theme": theme, **({"extra": extra} if extra else {})}
+    # the policy every page carries as a meta tag (site/theme/main.html); the same as the server's header
+    extra = {**base.get("extra", {}), **settings.get("extra", {}), "content_security_policy": meta_policy()}
+    return {**base, **settings, "theme": theme, "extra": extra}
 
 
 def _run_mkdocs(config_file: Path) -> None:
@@ -162,10 +224,30 @@ def _run_mkdocs(config_file: Path) -> None:
             raise BuildError(problems) from exc
 
 
-def _diagnostic(record: logging.LogRecord) -> Diagnostic:
-    message = " ".join(record.getMessage().split())
-    code = Code.BROKEN_LINK if "link" in message.lower() else Code.SITE_GENERATOR
+def _run_zensical(config_file: Path) -> None:
+    """Zensical in strict mode, in its own process: its Rust core reports some failures by panicking, which must
+    not take the build down with it. What it prints about a failure becomes a diagnostic."""
+    command = [sys.executable, "-m", "zensical", "build", "--config-file", str(config_file), "--strict"]
+    env = os.environ | {"NO_COLOR": "1", "RUST_BACKTRACE": "0"}
+    result = subprocess.run(command, cwd=config_file.parent, capture_output=True, text=True, env=env, check=False)
+    if result.returncode == 0:
+        return
+    lines = [ANSI.sub("", line).strip() for line in (result.stderr + result.stdout).splitlines()]
+    found = [line for line in lines if re.match(r"(warning|error)\b", line, re.IGNORECASE)]
+    details = found or [line for line in lines if line and not line.startswith(("File ", "~", "^"))][-3:]
+    raise BuildError([_diagnostic_of(detail) for detail in details or [f"zensical exited with {result.returncode}"]])
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+
+
+def _diagnostic_of(message: str) -> Diagnostic:
+    code = Code.BROKEN_LINK if re.search(r"link|anchor", message, re.IGNORECASE) else Code.SITE_GENERATOR
     return Diagnostic.at(Path("mkdocs.yml"), 1, Problem(code, (), {"detail": message}))
+
+
+def _diagnostic(record: logging.LogRecord) -> Diagnostic:
+    return _diagnostic_of(" ".join(record.getMessage().split()))
 
 
 @contextmanager

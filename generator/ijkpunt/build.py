@@ -6,12 +6,12 @@ before anything is written when the project has errors.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 from ijkpunt_core.problems import Code, Lang, Problem
 
-from .assemble import assemble
+from .assemble import LINK_BASE, Engine, Step, assemble
 from .diagnostics import BuildError, Diagnostic
 from .pages import Site, published_kits, render_pages
 from .project import KITS_DIR, Project, load_project
@@ -19,12 +19,20 @@ from .render import Renderer
 
 
 def build(
-    root: Path, out: Path, strict: bool = False, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+    root: Path,
+    out: Path,
+    strict: bool = False,
+    lang: Lang = "nl",
+    seals: Mapping[str, str] | None = None,
+    engine: Engine = "mkdocs",
+    on_step: Callable[[Step], None] = lambda step: None,
 ) -> tuple[Project, Site]:
     """Build the whole site from the project at `root` into `out`; BuildError with every diagnostic if it cannot.
 
-    ``seals`` maps kit ids to the passphrase their key is sealed with.
+    ``seals`` maps kit ids to the passphrase their key is sealed with; ``engine`` is the site generator;
+    ``on_step`` hears of each step as it starts (the CLI shows them as progress).
     """
+    on_step("project")
     project = load_project(root)
     if project.stops(strict):
         raise BuildError(project.diagnostics if strict else project.errors)
@@ -36,6 +44,8 @@ def build(
     ]
     if unknown:
         raise BuildError(unknown)
-    site = render_pages(project, Renderer(project.root / "site" / "templates", lang), lang, seals)
-    assemble(site, project.root, out)
+    on_step("pages")
+    renderer = Renderer(project.root / "site" / "templates", lang)
+    site = render_pages(project, renderer, lang, seals, links=LINK_BASE[engine])
+    assemble(site, project.root, out, engine, on_step)
     return project, site

@@ -17,9 +17,11 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import get_args
 
 from ijkpunt_core.aggregate import DEFAULT_MIN_N, DIMENSIONS, PERFORMANCE_MODES, AggregateConfig, ChecklistIndex
 from ijkpunt_core.calibration import DEFAULT_THRESHOLD, Calibration, calibrate
+from ijkpunt_core.checklist import Channel
 from ijkpunt_core.evaluation import FORMAT_VERSION, Evaluation
 from ijkpunt_core.form_input import MODES
 from ijkpunt_core.importing import Read, check, read_data
@@ -29,7 +31,9 @@ from ijkpunt_core.problems import LANGUAGES, Code, Lang, Problem, path_segments
 from ijkpunt_core.result_code import Result, codes_in_text, layout, read_codes
 
 from .aggregate_files import AGGREGATE_FILES, display, files_in, run_aggregate, sources
+from .assemble import ENGINES, Step
 from .build import build
+from .console import NORMAL, QUIET, VERBOSE, Console
 from .diagnostics import BuildError, Diagnostic, diagnostic_line
 from .documents import Loaded, Parsed, load_document, model_validator, parse, read_text
 from .example_data import (
@@ -45,6 +49,7 @@ from .example_data import (
 from .project import ARCHIVE_DIR, CHECKLIST_DIR, KITS_DIR, KitFolder, archive_entries, load_project
 from .report_files import refusal_messages
 from .reports import ChecklistMatch, Report, calibration_report, check_report, score_report, summary
+from .scaffold import checklist_scaffold, valid_name, variant_scaffold
 from .schemas import schema_files
 from .seal import passphrase_problems
 from .serve import make_server
@@ -87,6 +92,16 @@ TEXT: dict[Lang, dict[str, str]] = {
         "schemas": "schrijf de JSON-schema's van de formaten",
         "out": "uitvoermap",
         "strict": "behandel waarschuwingen als fouten",
+        "engine": "de sitegenerator: mkdocs (Material for MkDocs, standaard) of zensical (de opvolger)",
+        "quiet": "druk alleen problemen en gevraagde resultaten af",
+        "command": "OPDRACHT",
+        "evaluation": "een geëxporteerde beoordeling (.json)",
+        "verbose": "druk ook de stappen van het werk af, met de tijd",
+        "step_project": "checklists, kits en voorbeelden lezen en controleren",
+        "step_pages": "pagina's maken",
+        "step_generator": "site bouwen met {engine}",
+        "step_files": "rekenmodule, gegevens en downloads schrijven",
+        "step_offline": "lijst voor gebruik zonder netwerk maken",
         "json": "druk het rapport af als JSON",
         "built": "{pages} pagina's gebouwd in {out}",
         "serving": "{out} is te zien op http://{host}:{port}/ (Ctrl+C stopt)",
@@ -129,6 +144,17 @@ TEXT: dict[Lang, dict[str, str]] = {
         "not_a_date": "geen datum als 2026-09-07: {value!r}",
         "example_written": "{count} beoordelingen, {surveys} enquêtes en {broken} kapotte bestanden geschreven in "
         "{out}",
+        "new": "maak een nieuw bestand om mee te beginnen",
+        "new_checklist": "maak een checklist met commentaar in checklists/NAAM.yaml (of met --extends een variant "
+        "van een bestaande checklist); het bestand is meteen geldig, vervang alles wat met VERVANG begint",
+        "new_name": "id van de nieuwe checklist, ook de bestandsnaam: kleine letters, cijfers en koppeltekens",
+        "new_extends": "maak een variant van deze checklist (bijv. kcc-telefoon): alleen wat anders is, staat erin",
+        "new_channel": "kanaal van de nieuwe checklist (standaard telefoon)",
+        "new_written": "geschreven: {path}. Vervang alles wat met {marker} begint en controleer met `ijkpunt check`",
+        "new_exists": "{path} bestaat al; er is niets veranderd. Kies een andere naam of verwijder het bestand eerst",
+        "new_bad_name": "'{name}' kan geen id zijn: gebruik kleine letters, cijfers en enkele koppeltekens, hoogstens "
+        "64 tekens, bijv. kcc-telefoon-lindeveld",
+        "new_unknown_base": "'{base}' is geen checklist in {folder} (wel: {known})",
         "example_refused": "{out} bevat iets dat de voorbeelddata niet zelf schrijft ({entry}): kies een nieuwe of "
         "lege map; er is niets veranderd",
     },
@@ -166,6 +192,16 @@ TEXT: dict[Lang, dict[str, str]] = {
         "schemas": "write the JSON Schemas of the formats",
         "out": "output folder",
         "strict": "treat warnings as errors",
+        "engine": "the site generator: mkdocs (Material for MkDocs, the default) or zensical (its successor)",
+        "quiet": "print only problems and the results asked for",
+        "command": "COMMAND",
+        "evaluation": "an exported evaluation (.json)",
+        "verbose": "also print the steps of the work, with the time",
+        "step_project": "reading and checking checklists, kits and examples",
+        "step_pages": "making the pages",
+        "step_generator": "building the site with {engine}",
+        "step_files": "writing the runtime, data and downloads",
+        "step_offline": "listing the files for offline use",
         "json": "print the report as JSON",
         "built": "built {pages} pages into {out}",
         "serving": "serving {out} at http://{host}:{port}/ (Ctrl+C stops)",
@@ -207,10 +243,46 @@ TEXT: dict[Lang, dict[str, str]] = {
         "not_positive": "must be a whole number of 1 or more: {value!r}",
         "not_a_date": "not a date like 2026-09-07: {value!r}",
         "example_written": "wrote {count} evaluations, {surveys} surveys and {broken} broken files into {out}",
+        "new": "make a new file to start from",
+        "new_checklist": "make a commented checklist in checklists/NAME.yaml (or, with --extends, a variant of an "
+        "existing checklist); the file is valid as written, replace everything that starts with REPLACE",
+        "new_name": "id of the new checklist, also its file name: lower-case letters, digits and hyphens",
+        "new_extends": "make a variant of this checklist (e.g. kcc-telefoon): only what differs is written down",
+        "new_channel": "channel of the new checklist (default telefoon)",
+        "new_written": "wrote {path}. Replace everything that starts with {marker} and check with `ijkpunt check`",
+        "new_exists": "{path} already exists; nothing was changed. Choose another name or remove the file first",
+        "new_bad_name": "'{name}' cannot be an id: use lower-case letters, digits and single hyphens, at most 64 "
+        "characters, e.g. kcc-telefoon-lindeveld",
+        "new_unknown_base": "'{base}' is not a checklist in {folder} (there are: {known})",
         "example_refused": "{out} holds something the example data does not write itself ({entry}): choose a new "
         "or empty folder; nothing was changed",
     },
 }
+
+
+ARGPARSE_NL = {
+    "usage: ": "gebruik: ",
+    "options": "opties",
+    "positional arguments": "argumenten",
+    "subcommands": "opdrachten",
+    "show this help message and exit": "toon deze hulp en stop",
+    "unrecognized arguments: %s": "onbekende argumenten: %s",
+    "the following arguments are required: %s": "deze argumenten ontbreken: %s",
+    "one of the arguments %s is required": "een van de argumenten %s is nodig",
+    "not allowed with argument %s": "niet samen met %s",
+    "expected one argument": "verwacht één waarde",
+    "expected at most one argument": "verwacht hoogstens één waarde",
+    "expected at least one argument": "verwacht minstens één waarde",
+    "invalid %(type)s value: %(value)r": "ongeldige waarde: %(value)r",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ongeldige keuze: %(value)r (kies uit %(choices)s)",
+    "ambiguous option: %(option)s could match %(matches)s": "dubbelzinnige optie: %(option)s kan %(matches)s zijn",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: fout: %(message)s\n",
+}
+"""argparse's own texts in Dutch (it looks them up through gettext, which has no Dutch catalogue for it)."""
+
+
+def _argparse_in(lang: Lang) -> None:
+    argparse._ = (lambda message: ARGPARSE_NL.get(message, message)) if lang == "nl" else (lambda message: message)  # type: ignore[attr-defined]
 
 
 def environment_lang(environ: dict[str, str] | None = None) -> Lang:
@@ -225,17 +297,22 @@ def environment_lang(environ: dict[str, str] | None = None) -> Lang:
 
 def parser(lang: Lang) -> argparse.ArgumentParser:
     t = TEXT[lang]
+    _argparse_in(lang)  # before the parsers are made: they take their headings when they are made
     main_parser = argparse.ArgumentParser(
         prog="ijkpunt", description=t["description"], epilog=t["epilog"], allow_abbrev=False
     )
-    main_parser.add_argument("--project", type=Path, default=None, help=t["project"])
-    main_parser.add_argument("--lang", choices=LANGUAGES, default=lang, help=t["lang"])
-    commands = main_parser.add_subparsers(dest="command", required=True)
+    _common_options(main_parser, t, {"project": None, "lang": lang, "verbosity": NORMAL})
+    # the same options after the sub-command (`ijkpunt build --lang en`): there they only override what was given
+    common = argparse.ArgumentParser(add_help=False)
+    _common_options(common, t, dict.fromkeys(("project", "lang", "verbosity"), argparse.SUPPRESS))
+    commands = main_parser.add_subparsers(dest="command", required=True, metavar=t["command"])
+    commands.add_parser = partial(commands.add_parser, parents=[common], allow_abbrev=False)  # type: ignore[method-assign]
     for name in ("build", "serve"):
         command = commands.add_parser(name, help=t[name], description=t[name], epilog=t["epilog"])
         command.add_argument("--out", type=Path, default=Path("public"), help=f"{t['out']} (public)")
         command.add_argument("--strict", action="store_true", help=t["strict"])
         command.add_argument("--seal", action="append", default=[], metavar="KIT", help=t["seal"])
+        command.add_argument("--engine", choices=ENGINES, default="mkdocs", help=t["engine"])
         if name == "serve":
             command.add_argument("--port", type=int, default=8000)
             command.add_argument("--host", default="127.0.0.1")
@@ -244,7 +321,7 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     check_cmd.add_argument("--strict", action="store_true", help=t["strict"])
     check_cmd.add_argument("--json", action="store_true", help=t["json"])
     score_cmd = commands.add_parser("score", help=t["score"], description=t["score"], epilog=t["epilog"])
-    score_cmd.add_argument("evaluation", type=Path)
+    score_cmd.add_argument("evaluation", type=Path, help=t["evaluation"])
     score_cmd.add_argument("--json", action="store_true", help=t["json"])
     calibrate_cmd = commands.add_parser(
         "calibrate", help=t["calibrate"], description=t["calibrate"], epilog=t["epilog"]
@@ -264,6 +341,19 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     aggregate_cmd.add_argument("--modes", nargs="+", choices=MODES, default=list(PERFORMANCE_MODES), help=t["modes"])
     aggregate_cmd.add_argument("--json", action="store_true", help=t["json"])
     commands.add_parser("archive", help=t["archive"], description=t["archive"], epilog=t["epilog"])
+    new_cmd = commands.add_parser("new", help=t["new"], description=t["new"], epilog=t["epilog"])
+    new_kinds = new_cmd.add_subparsers(dest="kind", required=True)
+    new_checklist = new_kinds.add_parser(
+        "checklist",
+        help=t["new_checklist"],
+        description=t["new_checklist"],
+        epilog=t["epilog"],
+        parents=[common],  # `ijkpunt new checklist NAME --lang en` reads naturally
+        allow_abbrev=False,
+    )
+    new_checklist.add_argument("name", metavar="NAME", help=t["new_name"])
+    new_checklist.add_argument("--extends", metavar="BASE", default=None, help=t["new_extends"])
+    new_checklist.add_argument("--channel", choices=get_args(Channel), default="telefoon", help=t["new_channel"])
     schemas_cmd = commands.add_parser("schemas", help=t["schemas"], description=t["schemas"], epilog=t["epilog"])
     schemas_cmd.add_argument("--out", type=Path, default=Path("schemas"), help=f"{t['out']} (schemas)")
     example_cmd = commands.add_parser(
@@ -290,6 +380,30 @@ def parser(lang: Lang) -> argparse.ArgumentParser:
     return main_parser
 
 
+def _common_options(parser: argparse.ArgumentParser, t: dict[str, str], defaults: dict[str, object]) -> None:
+    parser.add_argument("--project", type=Path, default=defaults["project"], help=t["project"])
+    parser.add_argument("--lang", choices=LANGUAGES, default=defaults["lang"], help=t["lang"])
+    loudness = parser.add_mutually_exclusive_group()
+    loudness.add_argument(
+        "-q",
+        "--quiet",
+        dest="verbosity",
+        action="store_const",
+        const=QUIET,
+        default=defaults["verbosity"],
+        help=t["quiet"],
+    )
+    loudness.add_argument(
+        "-v",
+        "--verbose",
+        dest="verbosity",
+        action="store_const",
+        const=VERBOSE,
+        default=defaults["verbosity"],
+        help=t["verbose"],
+    )
+
+
 def _positive(message: str, text: str) -> int:
     try:
         value = int(text)
@@ -312,6 +426,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_from(args_list) or environment_lang()
     args = parser(lang).parse_args(args_list)
     args.project = project_folder(args.project)
+    args.console = Console(args.verbosity)
     handler = {
         "build": _build,
         "serve": _serve,
@@ -322,6 +437,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "archive": _archive,
         "schemas": _schemas,
         "example-data": _example_data,
+        "new": _new,
     }
     return handler[args.command](args)
 
@@ -346,16 +462,21 @@ def project_folder(given: Path | None) -> Path:
 
 
 def _build(args: argparse.Namespace) -> int:
+    console: Console = args.console
     out = _in_project(args, args.out)
     try:
         seals = _seals(args.seal, args.lang)
-        project, site = build(args.project, out, strict=args.strict, lang=args.lang, seals=seals)
+        t = TEXT[args.lang]
+        steps = {step: t[f"step_{step}"].format(engine=args.engine) for step in get_args(Step)}
+        project, site = build(
+            args.project, out, args.strict, args.lang, seals, args.engine, lambda step: console.step(steps[step])
+        )
     except BuildError as exc:
-        _print_stopped(exc.diagnostics, args.lang)
+        _print_stopped(console, exc.diagnostics, args.lang)
         return 1
     for warning in project.warnings:
-        print(warning.render(args.lang), file=sys.stderr)
-    print(TEXT[args.lang]["built"].format(pages=len(site.pages), out=out))
+        console.problem(warning.render(args.lang), is_error=False)
+    console.done(t["built"].format(pages=len(site.pages), out=out))
     return 0
 
 
@@ -383,7 +504,7 @@ def _serve(args: argparse.Namespace) -> int:
         return status
     out = _in_project(args, args.out)
     server = make_server(out, args.host, args.port)
-    print(TEXT[args.lang]["serving"].format(out=out, host=args.host, port=server.server_address[1]))
+    args.console.done(TEXT[args.lang]["serving"].format(out=out, host=args.host, port=server.server_address[1]))
     try:
         server.serve_forever()
     except KeyboardInterrupt:
@@ -396,13 +517,13 @@ def _serve(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace) -> int:
     files, missing = files_in(args.paths)
     for path in missing:
-        print(TEXT[args.lang]["missing_path"].format(path=path), file=sys.stderr)
+        args.console.plain_problem(TEXT[args.lang]["missing_path"].format(path=path))
     if missing:
         return 2
     project = load_project(args.project)
     diagnostics = project.diagnostics + evaluation_file_diagnostics(files)
     report = check_report(diagnostics, project.files_checked + len(files), args.strict, args.lang)
-    _print_report(report, args, lambda: print(summary(report)))
+    _print_report(report, args, lambda: args.console.done(summary(report)))
     return report.exit_code
 
 
@@ -434,9 +555,9 @@ def _score(args: argparse.Namespace) -> int:
 
     def people() -> None:
         exact_note = "" if exact else TEXT[lang]["not_exact"]
-        print(TEXT[lang]["scored_with"].format(id=match.id, version=match.version, exact=exact_note), file=sys.stderr)
+        args.console.note(TEXT[lang]["scored_with"].format(id=match.id, version=match.version, exact=exact_note))
         if scores is not None:
-            print(json.dumps(scores, indent=2, ensure_ascii=False))
+            args.console.result(json.dumps(scores, indent=2, ensure_ascii=False))
 
     _print_report(report, args, people)
     return report.exit_code
@@ -460,13 +581,15 @@ def evaluation_file_diagnostics(files: Sequence[Path]) -> list[Diagnostic]:
         if not problems:
             continue
         parsed = None
+        line = source.line
         if source.file.suffix.lower() != ".jsonl":
-            parsed, _ = parse(source.text, shown, "json")
+            parsed, unparsed = parse(source.text, shown, "json")
+            line = unparsed[0].line if unparsed else line  # the loader's line for what it could not read
         for problem in problems:
             if parsed is not None:
                 diagnostics.append(Diagnostic.in_document(parsed, problem))
             else:
-                diagnostics.append(Diagnostic(shown, source.line, path_segments(None, problem.path), problem))
+                diagnostics.append(Diagnostic(shown, line, path_segments(None, problem.path), problem))
     return diagnostics
 
 
@@ -527,29 +650,32 @@ def _aggregate(args: argparse.Namespace) -> int:
     for condition in args.where:
         dimension, _, value = condition.partition("=")
         if dimension not in DIMENSIONS or not value:
-            print(t["bad_where"].format(allowed=", ".join(DIMENSIONS)), file=sys.stderr)
+            args.console.plain_problem(t["bad_where"].format(allowed=", ".join(DIMENSIONS)))
             return 2
         filters.setdefault(dimension, []).append(value)
     files, missing = files_in(args.paths)
     for path in missing:
-        print(t["missing_path"].format(path=path), file=sys.stderr)
+        args.console.plain_problem(t["missing_path"].format(path=path))
     if missing:
         return 2
     project = load_project(args.project)
     index = ChecklistIndex(project.current(), project.versions().values())
     config = AggregateConfig(period=args.period, min_n=args.min_n, modes=tuple(args.modes), filters=filters)  # type: ignore[arg-type]
     report = run_aggregate(files, index, config, args.out, project.root, lang)
+    console: Console = args.console
     if args.json:
-        print(report.model_dump_json(indent=2))
+        console.result(report.model_dump_json(indent=2))
     else:
         for line in refusal_messages(report, lang):
-            print(line, file=sys.stderr)
+            console.problem(line, is_error=True)
         quality = report.overall.quality.mean
         shown = "—" if quality is None else f"{quality:.1f}".replace(".", "," if lang == "nl" else ".")
-        print(t["aggregated"].format(used=report.used, read=report.read, refused=len(report.refused), quality=shown))
+        console.result(
+            t["aggregated"].format(used=report.used, read=report.read, refused=len(report.refused), quality=shown)
+        )
         if args.out is not None:
             for name in AGGREGATE_FILES:
-                print(t["wrote"].format(path=args.out / name))
+                console.done(t["wrote"].format(path=args.out / name))
     if report.used == 0:
         return 2
     return 1 if report.refused else 0
@@ -673,17 +799,17 @@ def _print_table(rows: Sequence[tuple[str, ...]], last: list[str]) -> None:
 def _archive(args: argparse.Namespace) -> int:
     project = load_project(args.project)
     if project.errors:
-        _print_stopped(project.diagnostics, args.lang)
+        _print_stopped(args.console, project.diagnostics, args.lang)
         return 1
     for name, text in archive_entries(project).items():
         path = args.project / ARCHIVE_DIR / name
         shown = path.relative_to(args.project)
         if path.exists():
-            print(TEXT[args.lang]["kept"].format(path=shown))
+            args.console.done(TEXT[args.lang]["kept"].format(path=shown))
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
-        print(TEXT[args.lang]["wrote"].format(path=shown))
+        args.console.done(TEXT[args.lang]["wrote"].format(path=shown))
     return 0
 
 
@@ -692,7 +818,7 @@ def _schemas(args: argparse.Namespace) -> int:
     out.mkdir(parents=True, exist_ok=True)
     for name, text in schema_files().items():
         (out / name).write_text(text, encoding="utf-8")
-        print(TEXT[args.lang]["wrote"].format(path=out / name))
+        args.console.done(TEXT[args.lang]["wrote"].format(path=out / name))
     return 0
 
 
@@ -703,17 +829,48 @@ def _example_data(args: argparse.Namespace) -> int:
         earlier_example(out)  # refuse before the work, and again just before writing
         project = load_project(args.project)
         if project.errors or not project.current():
-            _print_stopped(project.diagnostics, args.lang)
+            _print_stopped(args.console, project.diagnostics, args.lang)
             return 2
         written = write_example(
             out, args.count, args.seed, checklists=project.current(), start=args.start, weeks=args.weeks
         )
     except NotAnExampleFolder as exc:
-        print(t["example_refused"].format(out=out, entry=exc.entry), file=sys.stderr)
+        args.console.plain_problem(t["example_refused"].format(out=out, entry=exc.entry))
         return 2
     survey_ids = [c.id for c in project.current() if c.is_survey]
     surveys = sum(1 for name in written if name.count("/") == 1 and any(f"_{i}_" in name for i in survey_ids))
-    print(t["example_written"].format(count=args.count, surveys=surveys, broken=len(BROKEN_FILES), out=out))
+    args.console.done(t["example_written"].format(count=args.count, surveys=surveys, broken=len(BROKEN_FILES), out=out))
+    return 0
+
+
+def _new(args: argparse.Namespace) -> int:
+    """`ijkpunt new checklist NAME [--extends BASE]`: a commented file that passes `ijkpunt check` as written."""
+    t = TEXT[args.lang]
+    if not valid_name(args.name):
+        args.console.plain_problem(t["new_bad_name"].format(name=args.name))
+        return 2
+    path = args.project / CHECKLIST_DIR / f"{args.name}.yaml"
+    shown = path.relative_to(args.project)
+    if path.exists():
+        args.console.plain_problem(t["new_exists"].format(path=shown))
+        return 2
+    today = date.today()
+    if args.extends is None:
+        text = checklist_scaffold(args.name, args.lang, today, args.channel)
+    else:
+        checklists = {c.id: c for c in load_project(args.project).current()}
+        base = checklists.get(args.extends)
+        if base is None:
+            known = ", ".join(sorted(checklists)) or "—"
+            args.console.plain_problem(
+                t["new_unknown_base"].format(base=args.extends, folder=CHECKLIST_DIR, known=known)
+            )
+            return 2
+        text = variant_scaffold(args.name, base, args.lang, today)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with path.open("x", encoding="utf-8") as file:  # "x": never overwrite, even a file that appeared meanwhile
+        file.write(text)
+    args.console.done(t["new_written"].format(path=shown, marker="VERVANG" if args.lang == "nl" else "REPLACE"))
     return 0
 
 
@@ -723,20 +880,21 @@ def _in_project(args: argparse.Namespace, path: Path) -> Path:
 
 
 def _print_report(report: Report, args: argparse.Namespace, people: Callable[[], None]) -> None:
+    console: Console = args.console
     if args.json:
-        print(report.model_dump_json(indent=2))
+        console.result(report.model_dump_json(indent=2))
         return
     for d in report.diagnostics:
-        text = diagnostic_line(d.file, d.line, d.where, d.message, d.code, d.severity == "error", report.lang)
-        print(text, file=sys.stderr)
+        is_error = d.severity == "error"
+        console.problem(diagnostic_line(d.file, d.line, d.where, d.message, d.code, is_error, report.lang), is_error)
     people()
 
 
-def _print_stopped(diagnostics: list[Diagnostic], lang: Lang) -> None:
+def _print_stopped(console: Console, diagnostics: list[Diagnostic], lang: Lang) -> None:
     for diagnostic in diagnostics:
-        print(diagnostic.render(lang), file=sys.stderr)
+        console.problem(diagnostic.render(lang), diagnostic.is_error)
     errors = sum(d.is_error for d in diagnostics)
-    print(TEXT[lang]["stopped"].format(errors=errors, warnings=len(diagnostics) - errors), file=sys.stderr)
+    console.plain_problem(TEXT[lang]["stopped"].format(errors=errors, warnings=len(diagnostics) - errors))
 
 
 if __name__ == "__main__":

@@ -24,6 +24,7 @@ from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEv
 
 from ijkpunt_core.problems import Code, Problem
 from ijkpunt_core.problems import Path as DocPath
+from ijkpunt_core.text_safety import LONG_NUMBER, MAX_DIGITS
 from ijkpunt_core.validate import problem_from_pydantic
 
 from .diagnostics import Diagnostic
@@ -156,6 +157,8 @@ def _parse_yaml(text: str, file: Path, limits: Limits) -> tuple[Parsed | None, l
         if problem is not None:
             return None, [Diagnostic.at(file, problem.params.get("line", 1), _without_line(problem))]
         tree = YAML(typ="rt").load(text)
+    except ValueError:  # not a YAML error: Python refuses to turn a number of thousands of digits into an int
+        return None, [_number_too_long(text, file)]
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else 1
@@ -217,11 +220,20 @@ def _parse_json(text: str, file: Path, limits: Limits) -> tuple[Parsed | None, l
         return None, [Diagnostic.at(file, 1, Problem(Code.DUPLICATE_KEY, (), {"key": exc.key}))]
     except json.JSONDecodeError as exc:
         return None, [Diagnostic.at(file, exc.lineno, Problem(Code.JSON_SYNTAX, (), {"detail": exc.msg}))]
+    except ValueError:  # not a syntax error: Python refuses to turn a number of thousands of digits into an int
+        return None, [_number_too_long(text, file)]
     try:  # JSON is YAML: the round-trip tree gives line numbers for the diagnostics
         tree = YAML(typ="rt").load(text)
     except YAMLError:
         tree = None
     return Parsed(file, text, "json", data, tree), []
+
+
+def _number_too_long(text: str, file: Path) -> Diagnostic:
+    """At the line of the first number longer than Python turns into an int (sys.get_int_max_str_digits)."""
+    found = LONG_NUMBER.search(text)
+    line = text.count("\n", 0, found.start()) + 1 if found else 1
+    return Diagnostic.at(file, line, Problem(Code.NUMBER_TOO_LONG, (), {"limit": MAX_DIGITS}))
 
 
 class _DuplicateJsonKey(ValueError):

@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 import yaml
+from markupsafe import Markup
 
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.kit_publication import PublishedKit, SealedBox, keys_of, public_contact, sealed_kit
@@ -28,6 +29,20 @@ from .seal import seal
 CALIBRATION_GUIDE = "kalibreren"
 """The hand-written page (site/pages/<lang>/kalibreren.md) that opens the calibration section."""
 WATCHDOG_SECONDS = 45  # a cold start takes 2–5 s; far slower means the runtime is not coming
+
+LinkBase = Literal["page", "source"]
+"""How the site generator reads a relative `src`/`href` in a page's raw HTML: mkdocs leaves raw HTML alone, so the
+browser resolves it from the page's URL (`scoren/x.md` is served at `scoren/x/`: "page"); Zensical rewrites it as
+it rewrites Markdown links, from the folder of the Markdown file ("source")."""
+
+
+def link_root(name: str, links: LinkBase) -> str:
+    """The relative way from page `name` (a Markdown path) to the site root, for `src`/`href` in its raw HTML."""
+    parts = name.split("/")
+    depth = len(parts) - 1
+    if links == "page" and parts[-1] != "index.md":
+        depth += 1
+    return "../" * depth
 
 
 @dataclass
@@ -59,12 +74,17 @@ def checklist_data_path(checklist: Checklist) -> str:
 
 
 def render_pages(
-    project: Project, renderer: Renderer, lang: Lang = "nl", seals: Mapping[str, str] | None = None
+    project: Project,
+    renderer: Renderer,
+    lang: Lang = "nl",
+    seals: Mapping[str, str] | None = None,
+    links: LinkBase = "page",
 ) -> Site:
     """Every page, download and data file of the site for one language.
 
     ``seals`` maps a kit id to the passphrase its key is sealed with (``ijkpunt build --seal``); the
-    ids must be of published kits (:func:`published_kits`).
+    ids must be of published kits (:func:`published_kits`). ``links`` is how the site generator reads
+    links in raw HTML (:data:`LinkBase`).
     """
     seals = seals or {}
     checklists = project.current()
@@ -73,15 +93,18 @@ def render_pages(
     for f in project.checklists:
         c = f.checklist
         site.pages[f"handboek/{c.id}.md"] = page(
-            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash()), title=str(plain(c.title))
+            renderer.render("checklist.md.j2", c=c, content_hash=c.content_hash(), variant=f.variant),
+            title=str(plain(c.title)),
         )
+        form_root = link_root(f"scoren/{c.id}.md", links)
         site.pages[f"scoren/{c.id}.md"] = page(
             renderer.render(
                 "form.md.j2",
                 c=c,
                 watchdog_seconds=WATCHDOG_SECONDS,
                 data_url=f"../../data/{c.id}.json",
-                handbook_url=f"../../handboek/{c.id}/",
+                link_root=form_root,
+                handbook_url=f"{form_root}handboek/{c.id}/",
             ),
             title=str(plain(renderer.t("page.scoring_title", title=c.title))),
             hide=["toc"],
@@ -116,6 +139,7 @@ def render_pages(
     site.pages["beoordeling.md"] = page(
         renderer.render(
             "review.md.j2",
+            link_root=link_root("beoordeling.md", links),
             index_url="../data/checklists/index.json",
             watchdog_seconds=WATCHDOG_SECONDS,
             checklists={c.id: str(plain(c.title)) for c in checklists},
@@ -127,6 +151,7 @@ def render_pages(
     site.pages["dashboard.md"] = page(
         renderer.render(
             "dashboard.md.j2",
+            link_root=link_root("dashboard.md", links),
             index_url="../data/checklists/index.json",
             example_url="../data/voorbeeld/index.json",
             watchdog_seconds=WATCHDOG_SECONDS,
@@ -141,7 +166,7 @@ def render_pages(
     examples = {"files": sorted(project.example_data)}
     site.files["data/voorbeeld/index.json"] = (json.dumps(examples, ensure_ascii=False) + "\n").encode("utf-8")
     for k in published_kits(project):
-        _kit_pages(site, k, renderer, sealed=seals.get(k.kit.id))
+        _kit_pages(site, k, renderer, sealed=seals.get(k.kit.id), links=links)
     guides = dict(project.guides.get(lang, {}))
     # the facilitators' guide opens the calibration section, beside the kits it is about
     calibration_guide = guides.pop(CALIBRATION_GUIDE, None)
@@ -174,7 +199,7 @@ KIT_PAGES = ("oefenen", "sessie", "deelnemen", "resultaten")
 """A kit's pages beside its handbook page: training, the facilitator's link, a participant, the results."""
 
 
-def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None) -> None:
+def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None, links: LinkBase) -> None:
     """A kit's handbook page, its four working pages and its data file (key in the clear or sealed)."""
     checklist = k.checklist
     assert checklist is not None
@@ -190,9 +215,11 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
     for c in k.contacts:
         if c.audio is not None and c.contact.audio is not None:
             site.files[f"data/kits/{k.kit.id}/{c.contact.audio}"] = c.audio
-    root = "../../../"  # from kalibreren/<kit>/<page>/
+    root = "../../../"  # from kalibreren/<kit>/<page>/, for data the page's scripts fetch
+    html_root = link_root(f"kalibreren/{k.kit.id}/{KIT_PAGES[0]}.md", links)  # for src/href in raw HTML
     context = {
-        "audio_root": f"{root}data/kits/{k.kit.id}/",
+        "audio_root": f"{html_root}data/kits/{k.kit.id}/",
+        "link_root": html_root,
         "k": k,
         "checklist": checklist,
         "sealed": bool(sealed),
@@ -204,7 +231,7 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
     site.pages[f"kalibreren/{k.kit.id}/index.md"] = page(
         renderer.render(
             "kit.md.j2",
-            **(context | {"audio_root": f"../../data/kits/{k.kit.id}/"}),
+            **(context | {"audio_root": f"{link_root(f'kalibreren/{k.kit.id}/index.md', links)}data/kits/{k.kit.id}/"}),
             checklist_title=checklist.title,
             criterion_titles={c.id: c.title for c in checklist.criteria()},
         ),
@@ -213,7 +240,7 @@ def _kit_pages(site: Site, k: KitFolder, renderer: Renderer, sealed: str | None)
     form = {
         "c": checklist,
         "data_url": root + checklist_data_path(checklist),
-        "handbook_url": f"{root}handboek/{checklist.id}/",
+        "handbook_url": f"{html_root}handboek/{checklist.id}/",
     }
     titles = {
         "oefenen": renderer.t("page.training_title", title=k.kit.title),
@@ -299,13 +326,23 @@ def guide_title(markdown: str) -> str:
 def format_reference(t: Strings) -> list[dict[str, Any]]:
     from ijkpunt_core.evaluation import Evaluation
     from ijkpunt_core.kit import Kit, KitContact
+    from ijkpunt_core.variants import Variant
 
+    checklist_tables = {table["name"] for table in reference.model_tables(Checklist, t)}
     return [
         {
             "title": t("label.checklist"),
             "prefix": "checklist-",
             "intro": t("reference.checklist_intro"),
             "tables": reference.model_tables(Checklist, t),
+        },
+        {
+            # the parts a variant shares with a checklist are explained there: the links point at them
+            "title": t("reference.variant"),
+            "prefix": "checklist-",
+            # the catalogue's own text (ours, not an author's) with Markdown: the syntax as a code block
+            "intro": Markup(t("reference.variant_intro")),
+            "tables": [table for table in reference.model_tables(Variant, t) if table["name"] not in checklist_tables],
         },
         {
             "title": t("reference.evaluation"),

@@ -21,11 +21,13 @@ from ijkpunt_core.kit import (
     transcript_privacy_problems,
 )
 from ijkpunt_core.problems import Code, Problem
+from ijkpunt_core.text_safety import unsafe_text_problems
 from ijkpunt_core.validate import validate_checklist
 
 from .diagnostics import Diagnostic
 from .documents import Loaded, Parsed, load_document, model_validator, read_text
 from .example import ExampleInput, WorkedExample, worked_example
+from .variant_files import VariantOf, load_checklists
 
 CHECKLIST_DIR = "checklists"
 ARCHIVE_DIR = "checklists/archief"  # earlier published versions, as {id}/{hash}.json (see `ijkpunt archive`)
@@ -43,6 +45,7 @@ class ChecklistFile:
     text: str
     checklist: Checklist
     parsed: Parsed
+    variant: VariantOf | None = None  # a checklist that `extends:` another: its base and what it changed
 
 
 @dataclass(frozen=True)
@@ -122,15 +125,13 @@ def load_project(root: Path) -> Project:
     paths = sorted(folder.glob("*.yaml"))
     if not paths:
         diagnostics.append(Diagnostic.at(Path(CHECKLIST_DIR), 1, Problem(Code.NO_CHECKLISTS)))
-    files: list[ChecklistFile] = []
-    for path in paths:
-        loaded = load_checklist_file(path, root)
-        diagnostics += loaded.diagnostics
-        if loaded.ok and loaded.value is not None and loaded.text is not None and loaded.parsed is not None:
-            files.append(ChecklistFile(loaded.file, loaded.text, loaded.value, loaded.parsed))
-    diagnostics += _project_problems(files)
     archive, archive_diagnostics = _load_archive(root)
     diagnostics += archive_diagnostics
+    # variants (`extends:`) are resolved against their base; every file is checked against its archived versions
+    loaded_files, checklist_diagnostics = load_checklists(root, paths, archive, root / ARCHIVE_DIR)
+    diagnostics += checklist_diagnostics
+    files = [ChecklistFile(f.file, f.text, f.checklist, f.parsed, f.variant) for f in loaded_files]
+    diagnostics += _project_problems(files)
     example, example_diagnostics = _load_example(root, [f.checklist for f in files])
     diagnostics += example_diagnostics
     kits, kit_diagnostics = _load_kits(root, [*archive, *(f.checklist for f in files)])
@@ -157,6 +158,7 @@ def _load_kits(root: Path, checklists: list[Checklist]) -> tuple[list[KitFolder]
             diagnostics.append(Diagnostic.in_document(parsed, problem))
         checklist = by_version.get((kit.checklist.id, kit.checklist.version))
         diagnostics += [Diagnostic.in_document(parsed, p) for p in kit_problems(kit, checklist, known)]
+        diagnostics += [Diagnostic.in_document(parsed, p) for p in unsafe_text_problems(parsed.data)]
         contacts: list[KitContactFile] = []
         for i, contact_id in enumerate(kit.contacts):
             contact, contact_diagnostics = _load_kit_contact(root, kit_file.parent, contact_id, checklist)
@@ -191,9 +193,12 @@ def _load_kit_contact(
         assert unreadable is not None
         return None, [*diagnostics, Diagnostic.at(transcript_path.relative_to(root), 1, unreadable)]
     turns = parse_transcript(text)
+    diagnostics += [Diagnostic.in_document(parsed, p) for p in unsafe_text_problems(parsed.data)]
+    shown = transcript_path.relative_to(root)
+    for number, text_line in enumerate(text.splitlines(), start=1):  # the same rule as every text: no HTML, web links
+        diagnostics += [Diagnostic.at(shown, number, p) for p in unsafe_text_problems(text_line)]
     if checklist is not None:
         diagnostics += [Diagnostic.in_document(parsed, p) for p in contact_problems(contact, checklist, turns)]
-    shown = transcript_path.relative_to(root)
     for finding in transcript_privacy_problems(text, contact.fictitious):
         line = int(finding.params["line"])
         params = {k: v for k, v in finding.params.items() if k != "line"}

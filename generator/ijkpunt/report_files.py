@@ -61,7 +61,9 @@ def write_xlsx(report: AggregateReport, path: Path, t: Strings, lang: Lang) -> N
     columns = t.group("report.col")
     dimensions = t.group("report.dimension")
     kinds = t.group("kind")
-    workbook = xlsxwriter.Workbook(str(path), {"constant_memory": True})
+    # Names come from files anyone can write: a text that looks like a formula or a link stays a text cell.
+    options = {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    workbook = xlsxwriter.Workbook(str(path), options)
     try:
         bold = workbook.add_format({"bold": True})
         share = workbook.add_format({"num_format": "0.0%"})

@@ -12,12 +12,14 @@ from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluation import Evaluation
 from ijkpunt_core.kit import Kit, KitContact
 from ijkpunt_core.schema import json_schema
+from ijkpunt_core.variants import Variant
 
 from .reports import CalibrationReport, CheckReport, ScoreReport
 
 # file name → model; the site publishes these and schemas/ keeps a reviewed copy
 FORMATS: dict[str, type[BaseModel]] = {
     "checklist.schema.json": Checklist,
+    "checklist-variant.schema.json": Variant,
     "evaluation.schema.json": Evaluation,
     "evaluation-format-1.schema.json": evaluation_format1.Evaluation,  # still read (migrated); frozen
     "evaluation-format-2.schema.json": evaluation_format2.Evaluation,  # still read (migrated); frozen

@@ -1,4 +1,5 @@
-"""A local web server for the built site, with the MIME types the scoring form needs."""
+"""A local web server for the built site, with the MIME types the scoring form needs and the site's
+Content-Security-Policy header (ijkpunt.csp) on every response, so that tests run under the published policy."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ import functools
 import sys
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from .csp import header_policy
 
 MIME_TYPES = {
     ".wasm": "application/wasm",
@@ -20,6 +23,14 @@ MIME_TYPES = {
 class SiteHandler(SimpleHTTPRequestHandler):
     # the stdlib declares this as a plain class attribute; we extend it the same way
     extensions_map = {**SimpleHTTPRequestHandler.extensions_map, **MIME_TYPES}  # noqa: RUF012
+
+    content_security_policy = header_policy()  # a class attribute: a test's server may send another one
+
+    def end_headers(self) -> None:
+        # On every response, pages and 404 alike: the workers (Pyodide's, the service worker) take their policy
+        # from their own script's header, not from the page's meta tag.
+        self.send_header("Content-Security-Policy", self.content_security_policy)
+        super().end_headers()
 
     def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A missing page gets the site's own 404.html (Dutch, with the site's navigation), status 404."""

@@ -25,6 +25,7 @@ from .evaluation import FORMAT, Evaluation
 from .migrate import STEPS, Migrated, migrate
 from .problems import Code, Param, Problem
 from .scoring import Judged
+from .text_safety import LONG_NUMBER, MAX_DIGITS
 
 __all__ = [
     "MAX_IMPORT_CHARS",
@@ -94,7 +95,12 @@ def read_carefully(text: str, json_error: ValidationError) -> Read | Problem:
     except RecursionError:  # the only nesting that can hurt: the model has no free-form fields to nest in
         return Problem(Code.TOO_DEEP, (), {"limit": _MAX_DEPTH})
     except ValueError as exc:
-        return Problem(Code.JSON_SYNTAX, (), {"detail": str(exc)[:120]})
+        if not isinstance(exc, json.JSONDecodeError) and LONG_NUMBER.search(text):  # Python's int limit, no syntax
+            return Problem(Code.NUMBER_TOO_LONG, (), {"limit": MAX_DIGITS})
+        if "\ufffd" in text:  # a browser reads bytes that are not UTF-8 as U+FFFD: say that, not a JSON detail
+            return Problem(Code.NOT_UTF8, (), {"position": text.index("\ufffd")})
+        detail = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)[:120]  # the place is its line
+        return Problem(Code.JSON_SYNTAX, (), {"detail": detail})
     return read_data(data, json_error)
 
 

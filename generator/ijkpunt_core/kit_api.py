@@ -24,6 +24,7 @@ from .kit import KitContact
 from .kit_publication import KitKeys, PublishedKit
 from .problems import Code, Lang, Problem, render
 from .result_code import NAME_MAX, Result, ResultContact, codes_in_text, encode, layout, read_codes
+from .text_safety import spreadsheet_text
 from .training import compare
 
 __all__ = ["MAX_RESULT_FILE", "KitPage", "calibration_csv"]
@@ -218,6 +219,10 @@ def calibration_csv(calibration: Calibration, lang: Lang = "nl") -> str:
         text = f"{value:.4f}".rstrip("0").rstrip(".")
         return text.replace(".", ",") if comma else text
 
+    def row(kind: str, first: str, second: str, measure: str, value: str) -> None:
+        # titles and participants' names (from result codes anyone can write) must not start a formula
+        writer.writerow((kind, spreadsheet_text(first), spreadsheet_text(second), spreadsheet_text(measure), value))
+
     for c in calibration.criteria:
         figures = {
             "percent_agreement": c.percent_agreement,
@@ -227,15 +232,15 @@ def calibration_csv(calibration: Calibration, lang: Lang = "nl") -> str:
             "key_agreement": c.key_agreement,
         }
         for measure, value in figures.items():
-            writer.writerow(("criterion", c.criterion, c.title, measure, number(value)))
+            row("criterion", c.criterion, c.title, measure, number(value))
         for answer, count in c.spread.items():
-            writer.writerow(("criterion", c.criterion, c.title, f"count:{answer or '-'}", str(count)))
+            row("criterion", c.criterion, c.title, f"count:{answer or '-'}", str(count))
     for p in calibration.participants:
-        writer.writerow(("participant", p.participant, p.participant, "key_agreement", number(p.key_agreement)))
-        writer.writerow(("participant", p.participant, p.participant, "mean_difference", number(p.mean_difference)))
+        row("participant", p.participant, p.participant, "key_agreement", number(p.key_agreement))
+        row("participant", p.participant, p.participant, "mean_difference", number(p.mean_difference))
         for d in p.differences:
-            writer.writerow(("participant", p.participant, d.contact, "quality", number(d.quality)))
-            writer.writerow(("participant", p.participant, d.contact, "difference", number(d.difference)))
+            row("participant", p.participant, d.contact, "quality", number(d.quality))
+            row("participant", p.participant, d.contact, "difference", number(d.difference))
     return "\ufeff" + out.getvalue()
 
 

@@ -177,6 +177,83 @@ NL: dict[Code, Message] = {
         "een schaal met antwoorden",
     ),
     Code.UNUSED_SCALE: _m("schaal niet gebruikt", "schaal '{scale}' wordt door geen enkel criterium gebruikt"),
+    Code.VARIANT_UNKNOWN_BASE: _m(
+        "onbekende basis van een variant",
+        "'{base}' is geen checklist in dit project; noem in `extends` de id van een checklist in `checklists/`",
+    ),
+    Code.VARIANT_UNKNOWN_BASE_VERSION: _m(
+        "onbekende versie van de basis",
+        "versie {version} van '{base}' is er niet: niet de huidige en niet bewaard in `checklists/archief/` "
+        "(bewaar versies met `ijkpunt archive`), of laat `extends_version` weg om de huidige te volgen",
+    ),
+    Code.VARIANT_CYCLE: _m(
+        "varianten breiden elkaar in een kring uit",
+        "deze variant breidt via {cycle} zichzelf uit; één checklist in de kring moet een gewone checklist zijn",
+    ),
+    Code.VARIANT_UNKNOWN_ID: _m(
+        "onbekende id in een variant",
+        "{part} '{id}' bestaat niet in '{base}' (of niet meer na `remove`); controleer de spelling",
+    ),
+    Code.VARIANT_REMOVES_DEPENDENCY: _m(
+        "verwijderd criterium is nodig voor een ander",
+        "criterium '{id}' kan niet weg: criterium '{dependent}' hangt ervan af (`applies_when` of "
+        "`importance_of`); verwijder '{dependent}' ook, of houd '{id}'",
+    ),
+    Code.VARIANT_WEIGHT_NOT_COUNTED: _m(
+        "gewicht dat nergens meetelt",
+        "het gewicht van '{id}' telt nergens in mee ({criterion_kind}); alleen een kwaliteitscriterium van een "
+        "checklist die geen enquête is heeft een gewicht. Haal `weight` weg",
+    ),
+    Code.VARIANT_SCALE_NOT_COMPARABLE: _m(
+        "andere schaal maakt resultaten onvergelijkbaar",
+        "schaal '{scale}' heeft niet dezelfde antwoorden voor dezelfde punten als '{base_scale}': de resultaten van "
+        "'{id}' zijn dan niet te vergelijken met de basis. Houd de schaal, of verwijder '{id}' en voeg een nieuw "
+        "criterium met een eigen id toe",
+    ),
+    Code.VARIANT_FIXED_FIELD: _m(
+        "variant verandert wat een gedeeld onderdeel meet",
+        "'{key}' van een onderdeel uit '{base}' kan een variant niet veranderen: dezelfde id zou dan iets anders "
+        "meten en de resultaten zijn niet meer te vergelijken. Verwijder het criterium en voeg een nieuw toe met "
+        "een eigen id",
+    ),
+    Code.VARIANT_ID_EXISTS: _m(
+        "toegevoegd onderdeel met een id van de basis",
+        "{part} '{id}' bestaat al in de basis (of is er verwijderd); een id houdt zijn betekenis. Verander het "
+        "onder `change`, of kies een nieuwe id",
+    ),
+    Code.VARIANT_AFTER_AND_BEFORE: _m("zowel after als before", "noem `after` of `before`, niet allebei"),
+    Code.VARIANT_PART_EXISTS: _m(
+        "variant definieert een onderdeel van de basis opnieuw",
+        "'{id}' staat al in `{part}` van de basis; een variant voegt alleen nieuwe toe. Verander teksten onder "
+        "`change`, of kies een nieuwe id",
+    ),
+    Code.VARIANT_CHANGE_REMOVED: _m(
+        "wijziging van een verwijderd criterium",
+        "criterium '{id}' staat ook onder `remove`; haal het daar weg of verander het niet",
+    ),
+    Code.VARIANT_SAME_ID: _m(
+        "variant met de id van de basis", "de variant heeft dezelfde id als de basis ('{id}'); kies een eigen id"
+    ),
+    Code.VARIANT_BASE_INVALID: _m("basis heeft fouten", "de basis '{base}' heeft fouten (zie daar); los die eerst op"),
+    Code.TEXT_CHANGED_SAME_VERSION: _m(
+        "tekst veranderd zonder nieuwe versie",
+        "'{key}' van criterium '{id}' is anders dan in de bewaarde versie {version} ({archived}); verhoog `version` "
+        "en beschrijf de wijziging in `changes`",
+    ),
+    Code.CRITERIA_CHANGED_SAME_VERSION: _m(
+        "criteria veranderd zonder nieuwe versie",
+        "criterium '{id}' is {change} sinds de bewaarde versie {version} ({archived}); verhoog `version` en "
+        "beschrijf de wijziging in `changes`",
+    ),
+    Code.VARIANT_BASE_NOT_CURRENT: _m(
+        "variant op een oudere versie van de basis",
+        "deze variant volgt '{base}' {version}; de huidige versie is {current}. Kijk in het handboek wat er veranderde "
+        "en verhoog `extends_version` als dat past",
+    ),
+    Code.VERSION_NOT_IN_CHANGELOG: _m(
+        "bewaarde versie niet in het wijzigingslogboek",
+        "versie {version} is bewaard in `checklists/archief/` maar staat niet in `changes`; voeg een regel toe",
+    ),
     Code.DUPLICATE_CHECKLIST: _m(
         "dubbele checklist-id", "checklist-id '{id}' wordt ook gebruikt door {other}; ids moeten uniek zijn"
     ),
@@ -416,6 +493,11 @@ NL: dict[Code, Message] = {
         "echt ogend persoonsgegeven in een kit",
         "{kind} '{value}' lijkt echt; verzin een waarde die duidelijk nep is, of zet hem onder `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "getal te lang",
+        "hier staat een getal van meer dan {limit} cijfers; zo'n getal hoort in geen enkel veld. "
+        "Is dit het goede bestand?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "rekenvoorbeeld noemt geen kritiek criterium", "'{criterion}' is geen kritiek criterium"
     ),
@@ -425,6 +507,11 @@ NL: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("kapotte link", "{detail}"),
     Code.SITE_GENERATOR: _m("fout bij het bouwen van het handboek", "mkdocs meldt: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("uitvoermap niet schrijfbaar", "kan niet schrijven naar {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config zonder plek voor het beveiligingsbeleid",
+        'zet value="{placeholder}" precies één keer terug in de regel <add name="Content-Security-Policy" …/>: '
+        "daar schrijft de build de Content-Security-Policy van de site in",
+    ),
     Code.NOT_A_PROJECT: _m(
         "geen IJkpunt-projectmap",
         "{path} is geen IJkpunt-projectmap (er is geen map checklists/); ga naar de projectmap of geef "
@@ -573,6 +660,83 @@ EN: dict[Code, Message] = {
         "criterion '{target}' has a grade scale; a condition can only point to a criterion with a scale of answers",
     ),
     Code.UNUSED_SCALE: _m("scale not used", "scale '{scale}' is not used by any criterion"),
+    Code.VARIANT_UNKNOWN_BASE: _m(
+        "unknown base of a variant",
+        "'{base}' is not a checklist of this project; name in `extends` the id of a checklist in `checklists/`",
+    ),
+    Code.VARIANT_UNKNOWN_BASE_VERSION: _m(
+        "unknown version of the base",
+        "version {version} of '{base}' does not exist: it is not the current one and not kept in "
+        "`checklists/archief/` (keep versions with `ijkpunt archive`), or leave out `extends_version` to follow "
+        "the current one",
+    ),
+    Code.VARIANT_CYCLE: _m(
+        "variants extend each other in a circle",
+        "this variant extends itself through {cycle}; one checklist in the circle must be an ordinary checklist",
+    ),
+    Code.VARIANT_UNKNOWN_ID: _m(
+        "unknown id in a variant",
+        "{part} '{id}' does not exist in '{base}' (or no longer after `remove`); check the spelling",
+    ),
+    Code.VARIANT_REMOVES_DEPENDENCY: _m(
+        "removed criterion is needed by another",
+        "criterion '{id}' cannot go: criterion '{dependent}' depends on it (`applies_when` or `importance_of`); "
+        "remove '{dependent}' too, or keep '{id}'",
+    ),
+    Code.VARIANT_WEIGHT_NOT_COUNTED: _m(
+        "weight that counts for nothing",
+        "the weight of '{id}' counts for nothing ({criterion_kind}); only a quality criterion of a checklist that "
+        "is not a survey has a weight. Remove `weight`",
+    ),
+    Code.VARIANT_SCALE_NOT_COMPARABLE: _m(
+        "other scale makes results incomparable",
+        "scale '{scale}' does not have the same answers for the same points as '{base_scale}': the results of "
+        "'{id}' would no longer compare with the base. Keep the scale, or remove '{id}' and add a new criterion "
+        "with its own id",
+    ),
+    Code.VARIANT_FIXED_FIELD: _m(
+        "variant changes what a shared part measures",
+        "a variant cannot change '{key}' of a part of '{base}': the same id would measure something else and "
+        "results would no longer compare. Remove the criterion and add a new one with its own id",
+    ),
+    Code.VARIANT_ID_EXISTS: _m(
+        "added part with an id of the base",
+        "{part} '{id}' already exists in the base (or was removed from it); an id keeps its meaning. Change it "
+        "under `change`, or choose a new id",
+    ),
+    Code.VARIANT_AFTER_AND_BEFORE: _m("both after and before", "give `after` or `before`, not both"),
+    Code.VARIANT_PART_EXISTS: _m(
+        "variant redefines a part of the base",
+        "'{id}' is already in `{part}` of the base; a variant only adds new ones. Change texts under `change`, or "
+        "choose a new id",
+    ),
+    Code.VARIANT_CHANGE_REMOVED: _m(
+        "change of a removed criterion",
+        "criterion '{id}' is also under `remove`; take it out there or do not change it",
+    ),
+    Code.VARIANT_SAME_ID: _m(
+        "variant with the id of its base", "the variant has the same id as its base ('{id}'); choose its own id"
+    ),
+    Code.VARIANT_BASE_INVALID: _m("base has errors", "the base '{base}' has errors (see there); fix those first"),
+    Code.TEXT_CHANGED_SAME_VERSION: _m(
+        "text changed without a new version",
+        "'{key}' of criterion '{id}' differs from the kept version {version} ({archived}); raise `version` and "
+        "describe the change in `changes`",
+    ),
+    Code.CRITERIA_CHANGED_SAME_VERSION: _m(
+        "criteria changed without a new version",
+        "criterion '{id}' was {change} since the kept version {version} ({archived}); raise `version` and describe "
+        "the change in `changes`",
+    ),
+    Code.VARIANT_BASE_NOT_CURRENT: _m(
+        "variant on an older version of its base",
+        "this variant follows '{base}' {version}; the current version is {current}. See in the handbook what "
+        "changed and raise `extends_version` if that fits",
+    ),
+    Code.VERSION_NOT_IN_CHANGELOG: _m(
+        "kept version not in the changelog",
+        "version {version} is kept in `checklists/archief/` but is not in `changes`; add an entry",
+    ),
     Code.DUPLICATE_CHECKLIST: _m(
         "duplicate checklist id", "checklist id '{id}' is also used by {other}; ids must be unique"
     ),
@@ -789,6 +953,10 @@ EN: dict[Code, Message] = {
         "real-looking personal data in a kit",
         "{kind} '{value}' looks real; invent an obviously fake value, or list it under `fictitious`",
     ),
+    Code.NUMBER_TOO_LONG: _m(
+        "number too long",
+        "a number of more than {limit} digits; no field holds such a number. Is this the right file?",
+    ),
     Code.EXAMPLE_NOT_CRITICAL: _m(
         "worked example names no critical criterion", "'{criterion}' is not a critical criterion"
     ),
@@ -796,6 +964,11 @@ EN: dict[Code, Message] = {
     Code.BROKEN_LINK: _m("broken link", "{detail}"),
     Code.SITE_GENERATOR: _m("the handbook could not be built", "mkdocs reports: {detail}"),
     Code.OUTPUT_NOT_WRITABLE: _m("output folder not writable", "cannot write to {path}: {detail}"),
+    Code.WEB_CONFIG_NO_POLICY: _m(
+        "web.config without a place for the security policy",
+        'put value="{placeholder}" back, exactly once, in the line <add name="Content-Security-Policy" …/>: '
+        "the build writes the site's Content-Security-Policy there",
+    ),
     Code.NOT_A_PROJECT: _m(
         "not an IJkpunt project folder",
         "{path} is not an IJkpunt project folder (it has no checklists/ folder); change to the project folder or "
@@ -892,5 +1065,72 @@ FIELDS: dict[Lang, dict[str, str]] = {
     },
 }
 
+# Python's JSON reader says what is wrong in English (json.JSONDecodeError.msg); its place is given apart.
+JSON_DETAILS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "Expecting value": "hier hoort een waarde (is het wel JSON?)",
+        "Expecting property name enclosed in double quotes": "hier hoort een naam tussen dubbele aanhalingstekens",
+        "Expecting ',' delimiter": "hier ontbreekt een komma",
+        "Expecting ':' delimiter": "hier ontbreekt een dubbele punt",
+        "Unterminated string starting at": "een tekst zonder afsluitend aanhalingsteken",
+        "Invalid control character at": "een onzichtbaar stuurteken in een tekst",
+        "Invalid \\escape": "een ongeldige backslash-code in een tekst",
+        "Invalid \\uXXXX escape": "een ongeldige \\u-code in een tekst",
+        "Extra data": "na het einde van het JSON-document staat nog meer",
+        "Illegal trailing comma before end of object": "een komma voor de afsluitende }",
+        "Illegal trailing comma before end of array": "een komma voor de afsluitende ]",
+    },
+    "en": {},
+}
+
 # Parameters whose values are keys, translated when a message is rendered.
-TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {"expected": KINDS, "field": FIELDS}
+# What part of a checklist an id in a variant names (the `part` parameter).
+PARTS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "criterion": "criterium",
+        "section": "sectie",
+        "band": "scoreband",
+        "scale": "schaal",
+        "option": "antwoord",
+        "scales": "scales",
+        "sources": "sources",
+    },
+    "en": {
+        "criterion": "criterion",
+        "section": "section",
+        "band": "score band",
+        "scale": "scale",
+        "option": "answer",
+        "scales": "scales",
+        "sources": "sources",
+    },
+}
+
+# Why a criterion's weight counts for nothing (the `criterion_kind` parameter).
+CRITERION_KINDS: dict[Lang, dict[str, str]] = {
+    "nl": {
+        "compliance": "een regelcriterium telt apart als voldaan of niet",
+        "importance": "een belangvraag telt niet mee in een score",
+        "survey": "een enquête heeft geen gewogen score",
+    },
+    "en": {
+        "compliance": "a compliance criterion counts apart as met or not",
+        "importance": "an importance question counts in no score",
+        "survey": "a survey has no weighted score",
+    },
+}
+
+# What happened to a criterion since an archived version (the `change` parameter).
+CHANGE_WORDS: dict[Lang, dict[str, str]] = {
+    "nl": {"added": "toegevoegd", "removed": "verwijderd"},
+    "en": {"added": "added", "removed": "removed"},
+}
+
+TRANSLATED_PARAMS: dict[str, dict[Lang, dict[str, str]]] = {
+    "expected": KINDS,
+    "field": FIELDS,
+    "part": PARTS,
+    "criterion_kind": CRITERION_KINDS,
+    "change": CHANGE_WORDS,
+    "detail": JSON_DETAILS,
+}

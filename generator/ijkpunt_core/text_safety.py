@@ -9,6 +9,7 @@ instead of silently dropping what they wrote.
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Iterator
 
 from .problems import Code, Path, Problem
@@ -47,3 +48,21 @@ def _text_problems(text: str, path: Path) -> Iterator[Problem]:
             scheme = _SCHEME.match(target)
             if scheme and scheme.group(1).lower() not in SAFE_SCHEMES:
                 yield Problem(Code.UNSAFE_LINK, path, {"target": target[:60]})
+
+
+# A spreadsheet reads a cell that starts with one of these as a formula (OWASP "CSV injection"): `=HYPERLINK(…)`,
+# `@SUM(…)`, `+cmd|…`, a tab or return before any of them. Names and comments come from files anyone can write.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def spreadsheet_text(text: str) -> str:
+    """A text for a CSV cell that a spreadsheet shows as text: a leading formula character gets a `'` before it.
+
+    Only for texts: numbers are written by the caller (a negative number must stay a number).
+    """
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+MAX_DIGITS = sys.get_int_max_str_digits() or 4300
+"""Python refuses to read an integer of more digits (a guard against slow conversion); no field needs one."""
+LONG_NUMBER = re.compile(rf"\d{{{MAX_DIGITS + 1},}}")

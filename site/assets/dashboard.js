@@ -78,7 +78,8 @@ const CHART_LABELS = () => ({
 let last = null;
 let renderer = null;
 
-/** vega, vega-lite and vega-embed (vendored UMD builds), loaded once, when the first charts are shown. */
+/** vega, vega-lite and vega-embed (vendored UMD builds) and vega-interpreter (an ES module that reads vega-util from
+ * the global vega), loaded once, when the first charts are shown; resolves to the expression interpreter. */
 function chartRenderer() {
   const base = new URL(document.getElementById("ijk-charts").dataset.vendorUrl, document.baseURI);
   const load = (name) => new Promise((resolve, reject) => {
@@ -88,7 +89,10 @@ function chartRenderer() {
     script.onerror = () => reject(new Error(name));
     document.head.append(script);
   });
-  renderer ??= load("vega.min.js").then(() => load("vega-lite.min.js")).then(() => load("vega-embed.min.js"));
+  renderer ??= load("vega.min.js").then(() => Promise.all([
+    import(new URL("vega-interpreter.js", base).href),
+    load("vega-lite.min.js").then(() => load("vega-embed.min.js")),
+  ])).then(([interpreter]) => interpreter.expressionInterpreter);
   return renderer;
 }
 
@@ -119,10 +123,20 @@ async function showCharts(specs) {
     document.querySelector(`[data-matrix-for="${CSS.escape(figure.dataset.chart.slice(7))}"]`)?.replaceChildren(figure);
   }
   if (!figures.length) return;
-  await chartRenderer();
+  const expressionInterpreter = await chartRenderer();
   for (const [figure, spec] of figures) {
-    // svg: text a screen reader and print can use; the title says what the chart shows
-    await window.vegaEmbed(figure.firstChild, spec, { renderer: "svg", actions: false, config: INK });
+    // svg: text a screen reader and print can use; the title says what the chart shows.
+    // Under the site's Content-Security-Policy: expressions are interpreted from the parsed tree (ast), not compiled
+    // with new Function; vega-embed and its tooltips add no <style> element (their few rules are in ijkpunt.css).
+    await window.vegaEmbed(figure.firstChild, spec, {
+      renderer: "svg",
+      actions: false,
+      ast: true,
+      expr: expressionInterpreter,
+      defaultStyle: false,
+      tooltip: { disableDefaultStyle: true },
+      config: INK,
+    });
     figure.querySelector("svg")?.setAttribute("role", "img");
     figure.querySelector("svg")?.setAttribute("aria-label", spec.title);
   }

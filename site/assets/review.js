@@ -426,7 +426,12 @@ async function compareWith(text) {
 
 document.getElementById("ijk-compare-file").addEventListener("change", async (event) => {
   const file = event.target.files[0];
-  if (file && file.size <= MAX_FILE) compareWith(await file.text());
+  if (!file) return;
+  if (file.size > MAX_FILE) { // said, as for the file opened first: a silent nothing looks like a broken page
+    showProblems([{ message: t("js.review.too_large"), where: "" }], t("js.review.compare_refused"));
+    return;
+  }
+  compareWith(await file.text());
 });
 document.getElementById("ijk-compare-open").addEventListener("click", () => {
   const record = recordStore().get(document.getElementById("ijk-compare-device").value);

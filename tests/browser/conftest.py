@@ -47,6 +47,25 @@ def browser_context_args(browser_context_args: dict[str, Any]) -> dict[str, Any]
     }
 
 
+CSP_RECORDER = """
+(() => {
+  const seen = (window.__ijkCspViolations = []);
+  document.addEventListener("securitypolicyviolation", (e) => {
+    const where = `${e.sourceFile}:${e.lineNumber}`;
+    seen.push(`${e.effectiveDirective} refused ${e.blockedURI || "(inline)"} at ${where} ${e.sample}`);
+  }, true);
+})();
+"""
+"""What the site's Content-Security-Policy refuses in a page, kept for tests/browser/test_csp.py to read."""
+
+
+def csp_violations(page: Page) -> list[str]:
+    """What the policy refused in the page since it loaded (needs CSP_RECORDER as an init script of its context)."""
+    found: list[str] | None = page.evaluate("() => window.__ijkCspViolations ?? null")
+    assert found is not None, "the page's context records no CSP violations (add CSP_RECORDER as init script)"
+    return found
+
+
 def open_form(page: Page, site_url: str, checklist_id: str = "kcc-telefoon") -> None:
     page.goto(f"{site_url}scoren/{checklist_id}/")
 
@@ -64,6 +83,7 @@ def without_python(page: Page) -> None:
 def shared_page(browser: Browser, browser_context_args: dict[str, Any], site_url: str) -> Iterator[Page]:
     """One telefoon form with Python started, kept open for the session's tests that need a started form."""
     context = browser.new_context(**browser_context_args)
+    context.add_init_script(CSP_RECORDER)  # test_csp.py checks that nothing the session did was refused
     page = context.new_page()
     open_form(page, site_url)
     wait_ready(page)

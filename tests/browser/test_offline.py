@@ -16,9 +16,11 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
 
+from ijkpunt.csp import header_policy
 from ijkpunt.offline import write_service_worker
 from ijkpunt.pages import checklist_data_path
 from ijkpunt.project import load_checklist_file
+from ijkpunt.serve import SiteHandler
 from ijkpunt_core.checklist import Checklist
 from ijkpunt_core.evaluate import evaluate
 from ijkpunt_core.evaluation import Evaluation
@@ -70,8 +72,17 @@ def test_after_one_visit_forms_handbook_calibration_and_dashboard_work_offline(
 
     offline_context.set_offline(True)
     assert page.evaluate("navigator.onLine") is False
-    page.reload()
+    reloaded = page.reload()
     wait_ready(page)  # runtime, wheels, lock file and checklist from the device; the worker's MIME check too
+    # from the device, the page and the Python worker's script keep the site's Content-Security-Policy header
+    # (the worker takes its policy from its script's response, not from the page's meta tag)
+    assert reloaded is not None and reloaded.from_service_worker
+    assert reloaded.header_value("Content-Security-Policy") == header_policy()
+    worker_policy = page.evaluate(
+        "async url => (await fetch(url)).headers.get('Content-Security-Policy')",
+        f"{site_url}assets/ijkpunt/worker.js",
+    )
+    assert worker_policy == header_policy()
     fill_metadata(page)
     answers = planned_answers(telefoon)
     for criterion_id, answer in answers.items():
@@ -105,13 +116,22 @@ def test_after_one_visit_forms_handbook_calibration_and_dashboard_work_offline(
     expect(page.locator("h1")).to_have_text("Pagina niet gevonden")
 
 
+class _Republished(SiteHandler):
+    """The publication's server; the test changes the policy it sends along with the site."""
+
+    content_security_policy = header_policy()
+
+
 @pytest.fixture
 def publication(public: Path, tmp_path: Path) -> Iterator[tuple[Path, str]]:
     """A copy of the site, served, that the test publishes again with a change."""
     copy = tmp_path / "site"
     shutil.copytree(public, copy)
-    with serving(copy) as url:
-        yield copy, url
+    try:
+        with serving(copy, handler=_Republished) as url:
+            yield copy, url
+    finally:
+        _Republished.content_security_policy = header_policy()
 
 
 def publish_changed_form(site: Path, project_root: Path, telefoon: Checklist) -> tuple[str, str]:
@@ -159,6 +179,9 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
     expect(notice).to_have_count(0)
 
     heading, reworded = publish_changed_form(site, project_root, telefoon)
+    # the server's policy changes too: files that did not change are downloaded again with the new header
+    changed_policy = header_policy() + "; media-src 'self'"
+    _Republished.content_security_policy = changed_policy
     # the connection drops and comes back: the page looks for a new version at once (the browser itself would
     # only look much later, or at the next navigation)
     offline_context.set_offline(True)
@@ -190,6 +213,10 @@ def test_a_new_version_is_offered_with_a_notice_and_never_reloads_the_page_by_it
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_contain_text(heading)
     assert page.evaluate("window.__sameDocument") is None
+    kept_policy = page.evaluate(
+        "async url => (await fetch(url)).headers.get('Content-Security-Policy')", f"{url}assets/ijkpunt/worker.js"
+    )
+    assert kept_policy == changed_policy  # the same bytes, kept again under the server's new header
     expect(page.get_by_text(UPDATE_TEXT)).to_have_count(0)
 
     # the draft was started on the old version of the checklist: not rescored with the new one before asked

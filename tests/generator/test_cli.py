@@ -251,8 +251,13 @@ def test_build_shows_warnings_and_strict_stops_on_them(
     fixed = BROKEN.replace("titel:", "title:").replace("ja-neee", "ja-nee").replace("weight: 0", "weight: 1")
     unused = fixed.replace("scales:\n", "scales:\n  ongebruikt:\n    type: grade\n    title: Cijfer\n", 1)
     project = project_with(tmp_path, project_root, unused)
-    assert main(["--project", str(project), "build", "--out", str(tmp_path / "public")]) == 0
-    assert "[W201]" in capsys.readouterr().err
+    assert main(["--project", str(project), "build", "-v", "--out", str(tmp_path / "public")]) == 0
+    err = capsys.readouterr().err
+    assert "[W201]" in err
+    # --verbose shows the steps as they start, in order
+    steps = ["checklists, kits en voorbeelden lezen", "pagina's maken", "site bouwen met mkdocs", "rekenmodule"]
+    assert [err.index(step) for step in steps] == sorted(err.index(step) for step in steps)
     assert main(["--project", str(project), "build", "--strict", "--out", str(tmp_path / "public2")]) == 1
-    assert "[W201]" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "[W201]" in err and "pagina's maken" not in err  # not a terminal, not verbose: no steps
     assert not (tmp_path / "public2").exists()

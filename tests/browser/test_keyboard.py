@@ -217,3 +217,32 @@ def test_focus_is_visible_through_the_header_and_the_navigation(page: Page, site
         seen.append(focus_stop(page)["where"])
     assert "__palette" in seen and "query" in seen  # the scheme toggle and the search field were reached
     assert seen[-1] == "a"  # into the navigation's links
+
+
+def test_on_a_phone_the_keyboard_opens_the_navigation_and_skips_it_while_closed(
+    browser: Browser, browser_context_args: dict[str, Any], site_url: str
+) -> None:
+    context = browser.new_context(**{**browser_context_args, "viewport": {"width": 360, "height": 740}})
+    page = context.new_page()
+    without_python(page)
+    page.goto(f"{site_url}handboek/kcc-telefoon/")
+    menu = page.get_by_role("button", name="Navigatie openen of sluiten")
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    page.keyboard.press("Tab")  # the skip link
+    page.keyboard.press("Tab")
+    expect(menu).to_be_focused()
+    focus_stop(page)
+    page.keyboard.press("Enter")
+    expect(menu).to_have_attribute("aria-expanded", "true")
+    page.keyboard.press("Tab")
+    assert focus_stop(page)["text"] == "Home"  # in the drawer, visible
+    page.keyboard.press("Escape")
+    expect(menu).to_be_focused()
+    expect(menu).to_have_attribute("aria-expanded", "false")
+    # closed, the drawer's links are passed over: header, then the page itself
+    seen = []
+    for _ in range(3):
+        page.keyboard.press("Tab")
+        seen.append(focus_stop(page)["where"])
+    assert seen[:2] == ["__palette", "query"]
+    context.close()

@@ -97,6 +97,19 @@ function chartRenderer() {
   return renderer;
 }
 
+// Text, axes and grid in the page's own text colour (the svg inherits it: .ijk-chart in ijkpunt.css) on no background,
+// so a chart reads in the light and the dark colour scheme alike, and follows a switch without being drawn again.
+const INK = {
+  background: null,
+  title: { color: "currentColor", subtitleColor: "currentColor" },
+  axis: { labelColor: "currentColor", titleColor: "currentColor", domainColor: "currentColor", tickColor: "currentColor",
+    gridColor: "currentColor", gridOpacity: 0.15 },
+  legend: { labelColor: "currentColor", titleColor: "currentColor" },
+  rule: { color: "currentColor" },
+  text: { color: "currentColor" },
+  view: { stroke: null },
+};
+
 async function showCharts(specs) {
   const box = document.getElementById("ijk-charts");
   const figures = Object.entries(specs).map(([name, spec]) => {
@@ -123,6 +136,7 @@ async function showCharts(specs) {
       expr: expressionInterpreter,
       defaultStyle: false,
       tooltip: { disableDefaultStyle: true },
+      config: INK,
     });
     figure.querySelector("svg")?.setAttribute("role", "img");
     figure.querySelector("svg")?.setAttribute("aria-label", spec.title);

@@ -120,6 +120,10 @@ export function clearExportProblems(form, container) {
 /** Privacy notices under the score: "Toelichting bij “Titel”: Hier staat waarschijnlijk een BSN …". */
 export function showPrivacy(form, notices) {
   const list = document.getElementById("ijk-privacy");
+  // a live region: rewritten only when the notices change, not on every keystroke that leaves them as they are
+  const shown = JSON.stringify(notices.map((notice) => [notice.code, describe(form, notice)]));
+  if (list.dataset.shown === shown) return;
+  list.dataset.shown = shown;
   list.replaceChildren(...notices.map((notice) => {
     const item = document.createElement("li");
     item.textContent = describe(form, notice);

@@ -4,7 +4,7 @@
 import { showApplicable } from "./conditional.js";
 import { showFieldMessages, showPrivacy } from "./field-problems.js";
 import { readValues } from "./form-binding.js";
-import { showScores } from "./score-panel.js";
+import { announceScore, showScores } from "./score-panel.js";
 import { t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
 
@@ -72,7 +72,14 @@ export function liveForm(form, { init, identity, onChange = () => {}, onResult =
   if (document.readyState === "complete") afterLoad();
   else addEventListener("load", afterLoad, { once: true });
 
-  const changed = () => {
+  // The score is announced (score-panel.js announceScore) after an answer changed: a choice, or a text or number
+  // field once it is committed (its change event), never per keystroke while typing in it.
+  let announce = false;
+  const changed = (event) => {
+    const target = event.target;
+    const typing = event.type === "input" && (target.tagName === "TEXTAREA" || (target.tagName === "INPUT" &&
+      !["radio", "checkbox"].includes(target.type)));
+    if (!typing) announce = true;
     onChange();
     refresh();
   };
@@ -91,6 +98,10 @@ export function liveForm(form, { init, identity, onChange = () => {}, onResult =
       state.shown = sequence;
       showApplicable(form, result.applies);
       showScores(result);
+      if (announce) {
+        announce = false;
+        announceScore();
+      }
       showFieldMessages(form, result.problems);
       showPrivacy(form, result.privacy);
       onResult(result);

@@ -83,6 +83,21 @@ export function showScores({ scores, running, problems }) {
     : t(RELATIONSHIP[scores.relationship]);
 }
 
+/**
+ * Tell a screen reader the running score (polite): the total as the panel shows it, its band and a failed critical
+ * criterion. Called when an answer changed, not for each keystroke in a comment or number field (live-form.js),
+ * and only when the text differs from what was said last, so a comment typed or a repeated result says nothing.
+ */
+export function announceScore() {
+  const region = byId("ijk-score-announce");
+  if (!region) return;
+  const visible = (id) => (byId(id) && !byId(id).hidden ? byId(id).textContent.trim() : "");
+  const label = document.querySelector("#ijk-scores .ijk-total-label")?.textContent.trim() ?? "";
+  const total = [label, byId("ijk-quality").textContent.trim(), visible("ijk-provisional")].filter(Boolean).join(" ");
+  const text = [total, visible("ijk-band"), visible("ijk-critical")].filter(Boolean).join(". ");
+  if (region.textContent !== text) region.textContent = text;
+}
+
 const RELATIONSHIP = {
   weakened: "js.relationship.weakened",
   kept: "js.relationship.kept",

@@ -103,7 +103,12 @@ function start(form) {
     status.textContent = previous ? t("js.draft.new_started") : live.isReady() ? t("js.status.ready") : status.textContent;
     form.querySelector("input:not([readonly]), select, textarea")?.focus();
   });
-  addEventListener("hashchange", () => location.reload()); // another draft named in the address: open that one
+  // Another draft named in the address: open that one. An address within the page (the skip link "Ga naar inhoud",
+  // a heading's ¶) is no reason to reload: that threw away the reader's place and keyboard focus.
+  addEventListener("hashchange", () => {
+    const wanted = new URLSearchParams(location.hash.slice(1)).get(DRAFT_PARAMETER);
+    if (wanted && wanted !== record.id) location.reload();
+  });
 
   /** The draft named in the address (#concept=<id>), else this checklist's latest draft, else a new one. */
   function chosenRecord() {

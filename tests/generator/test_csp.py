@@ -132,13 +132,18 @@ def test_every_built_page_carries_the_policy_as_its_first_meta(public: Path) -> 
         ), name
 
 
-def test_built_pages_hold_no_inline_script_handler_style_or_javascript_url(public: Path) -> None:
+@pytest.mark.parametrize("engine", ["mkdocs", "zensical"])
+def test_built_pages_hold_no_inline_script_handler_style_or_javascript_url(
+    engine: str, public: Path, zensical_public: Path
+) -> None:
+    site = zensical_public if engine == "zensical" else public  # Zensical's templates carry scripts of their own
     found = {
         name: page.inline_scripts + page.handlers + page.styles
-        for name, page in parsed_pages(public).items()
+        for name, page in parsed_pages(site).items()
         if page.inline_scripts or page.handlers or page.styles
     }
     assert found == {}
+    assert {name for name, page in parsed_pages(site).items() if page.policies != [meta_policy()]} == set()
 
 
 def test_pages_load_scripts_from_the_site_only(public: Path) -> None:

@@ -147,7 +147,9 @@ def load_project(root: Path, lang: Lang | None = None, *, untranslated: bool = T
     diagnostics += kit_diagnostics
     from .translations import load_translations, localized  # translations imports this module
 
-    translations, translation_diagnostics = load_translations(root, files, kits, lang if untranslated else None)
+    translations, translation_diagnostics = load_translations(
+        root, files, kits, lang if untranslated else None, archive
+    )
     diagnostics += translation_diagnostics
     settings = load_settings(root, [f.checklist for f in files])
     diagnostics += settings.diagnostics

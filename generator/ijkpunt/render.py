@@ -19,6 +19,7 @@ from ijkpunt_core.display import decimal, long_date, number
 from .safe_text import plain, rich
 
 DEFAULT_LANG = "nl"
+SCRIPT_PREFIXES = ("js.", "channel_name.", "mode.")
 
 
 class Strings:
@@ -48,8 +49,9 @@ class Strings:
         return {k[len(prefix) + 1 :]: v for k, v in self.catalogue.items() if k.startswith(prefix + ".")}
 
     def script_strings(self) -> dict[str, str]:
-        """What the page's scripts may use: every key under `js.`, with its full key."""
-        return {k: v for k, v in self.catalogue.items() if k.startswith("js.")}
+        """What the page's scripts may use, with full keys: every key under `js.`, and the names of the
+        stored values they show (channels, modes)."""
+        return {k: v for k, v in self.catalogue.items() if k.startswith(SCRIPT_PREFIXES)}
 
 
 class TemplateStrings:
@@ -68,6 +70,14 @@ class TemplateStrings:
         if not params:
             return Markup(text)
         return Markup(text.format_map({name: _as_text(value) for name, value in params.items()}))
+
+
+def group_name(t: Strings, dimension: str, key: str) -> str:
+    """A breakdown's group as a reader names it: channels and modes in the page's language, the rest as stored."""
+    names = {"channel": "channel_name", "mode": "mode"}
+    if dimension in names and f"{names[dimension]}.{key}" in t.catalogue:
+        return t(f"{names[dimension]}.{key}")
+    return key
 
 
 def _html_escape(text: str) -> str:
@@ -109,6 +119,7 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
         kind_labels=t.group("kind"),
         kpi_labels=t.group("kpi"),
         mode_labels=t.group("mode"),
+        channel_labels=t.group("channel_name"),
         relationship_labels=t.group("relationship"),
         outcome_labels={channel: t.group(f"outcome.{channel}") for channel in get_args(Channel)},
         survey_outcome_labels=t.group("outcome_survey"),
@@ -121,6 +132,8 @@ def environment(templates: Path, lang: str = DEFAULT_LANG) -> Environment:
     env.filters["decimal"] = lambda v, digits=1: decimal(v, digits, lang)
     env.filters["date"] = lambda v: long_date(v, lang)
     env.filters["share"] = lambda v: "—" if v is None else f"{round(100 * v)}%"
+    env.globals["group_name"] = lambda dimension, key: group_name(t, dimension, key)
+    env.filters["name_in"] = lambda key, dimension: group_name(t, dimension, key)
     env.globals["condition_of"] = lambda checklist, criterion: condition_of(checklist, criterion, t("label.or"))
     return env
 

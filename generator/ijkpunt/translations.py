@@ -78,11 +78,11 @@ class ExampleTranslation(Document):
 
 
 def load_translations(
-    root: Path, files: list[ChecklistFile], kits: list[KitFolder], lang: Lang | None
+    root: Path, files: list[ChecklistFile], kits: list[KitFolder], lang: Lang | None, archive: list[Checklist]
 ) -> tuple[list[Translations], list[Diagnostic]]:
-    """The translation files of every language, checked against the Dutch; warnings only for ``lang``, and only in a
-    project that has texts in that language."""
-    current = [(f.file, f.checklist) for f in files]
+    """The translation files of every language, checked against the Dutch (current and archived versions); warnings
+    only for ``lang``, and only in a project that has texts in that language."""
+    current = [(f.file, f.checklist, _archived(archive, f.checklist.id)) for f in files]
     found: list[Translations] = []
     diagnostics: list[Diagnostic] = []
     for language in TRANSLATED_LANGS:
@@ -97,12 +97,16 @@ def load_translations(
     return found, diagnostics
 
 
+def _archived(archive: list[Checklist], checklist_id: str) -> dict[str, Checklist]:
+    return {c.version: c for c in archive if c.id == checklist_id}
+
+
 def _load_language(
-    root: Path, lang: Lang, current: list[tuple[Path, Checklist]], kits: list[KitFolder]
+    root: Path, lang: Lang, current: list[tuple[Path, Checklist, dict[str, Checklist]]], kits: list[KitFolder]
 ) -> tuple[Translations, list[Diagnostic]]:
     translations = Translations(lang)
     diagnostics: list[Diagnostic] = []
-    by_id = {c.id: (file, c) for file, c in current}
+    by_id = {c.id: (file, c, archived) for file, c, archived in current}
     folder = root / "checklists" / lang
     for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
         shown = path.relative_to(root)
@@ -114,11 +118,12 @@ def _load_language(
             problem = Problem(Code.TRANSLATION_WITHOUT_ORIGINAL, (), {"file": f"checklists/{path.stem}.yaml"})
             diagnostics.append(Diagnostic.at(shown, 1, problem))
             continue
-        problems = translation_problems(by_id[path.stem][1], loaded.value)
+        _, checklist, archived = by_id[path.stem]
+        problems = translation_problems(checklist, loaded.value, archived)
         diagnostics += _placed(loaded.parsed, problems)
         if not any(p.is_error for p in problems):
             translations.checklists[path.stem] = loaded.value
-    for checklist_id, (file, _) in sorted(by_id.items()):
+    for checklist_id, (file, _, _) in sorted(by_id.items()):
         if checklist_id not in translations.checklists and not (folder / f"{checklist_id}.yaml").exists():
             params = {"id": checklist_id, "file": f"checklists/{lang}/{checklist_id}.yaml"}
             diagnostics.append(Diagnostic.at(file, 1, Problem(Code.NOT_TRANSLATED, (), params)))

@@ -295,6 +295,11 @@ NL: dict[Code, Message] = {
         "er is geen Nederlands bestand {file} om te vertalen; hernoem het bestand naar een bestaande id of haal "
         "het weg",
     ),
+    Code.TRANSLATION_UNKNOWN_VERSION: _m(
+        "teksten voor een versie die niet gearchiveerd is",
+        "'{id}' heeft geen gearchiveerde versie {version} (in checklists/archief/); `earlier` geeft alleen teksten "
+        "voor gearchiveerde versies: zet de versie goed of haal het blok weg",
+    ),
     Code.TRANSLATION_TURNS: _m(
         "vertaald transcript heeft andere beurten",
         "het vertaalde transcript {file} heeft {found} beurten, het Nederlandse {expected}, of andere nummers; de "
@@ -851,6 +856,11 @@ EN: dict[Code, Message] = {
     Code.TRANSLATION_WITHOUT_ORIGINAL: _m(
         "translation without a Dutch file",
         "there is no Dutch file {file} to translate; rename the file to an existing id or remove it",
+    ),
+    Code.TRANSLATION_UNKNOWN_VERSION: _m(
+        "texts for a version that is not archived",
+        "'{id}' has no archived version {version} (in checklists/archief/); `earlier` only gives texts for archived "
+        "versions: correct the version or remove the block",
     ),
     Code.TRANSLATION_TURNS: _m(
         "translated transcript has other turns",

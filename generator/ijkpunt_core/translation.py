@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Annotated, Any
 
 from pydantic import Field, StringConstraints
@@ -144,17 +144,9 @@ class SourceText(Document):
     note: Text | None = Field(default=None, description="Wat uit deze bron is gebruikt.")
 
 
-class ChecklistTranslation(Document):
-    """checklists/en/<id>.yaml: the English texts of one checklist, keyed by id."""
+class ChecklistTexts(Document):
+    """The texts of one checklist version, keyed by id: what a translation of a checklist gives."""
 
-    model_config = reference(
-        "Vertaling van een checklist",
-        "De Engelse teksten van een checklist (`checklists/en/<id>.yaml`), op id. Ids, schalen, punten, gewichten "
-        "en voorwaarden komen uit het Nederlandse bestand. Elke sleutel mag ontbreken (de tekst blijft dan "
-        "Nederlands, met een waarschuwing bij `--lang en`); een id die de Nederlandse checklist niet kent is een fout.",
-    )
-
-    translates: Translates = Field(description="De Nederlandse checklist en de versie waaruit vertaald is.")
     title: Text | None = Field(default=None, description="Naam van de checklist.")
     description: Text | None = Field(default=None, description="Inleiding voor het handboek.")
     bands: dict[Id, BandText] = Field(default_factory=dict, description="Per scoreband (op id).")
@@ -168,6 +160,34 @@ class ChecklistTranslation(Document):
     targets: TargetsText | None = Field(default=None, description="Toelichting bij de streefwaarden.")
     changes: dict[Version, Text] = Field(default_factory=dict, description="Per versie: de samenvatting.")
     sources: dict[Id, SourceText] = Field(default_factory=dict, description="Per bron (op id): alleen `note`.")
+
+
+class EarlierTexts(ChecklistTexts):
+    """The texts of an archived version where its Dutch differs from the version the translation was made from."""
+
+    model_config = reference(
+        "Teksten van een eerdere versie",
+        "Alleen de teksten waarvan het Nederlands in die versie anders was dan in de versie waaruit vertaald is "
+        "(de andere komen uit de vertaling zelf), op dezelfde sleutels.",
+    )
+
+
+class ChecklistTranslation(ChecklistTexts):
+    """checklists/en/<id>.yaml: the English texts of one checklist, keyed by id."""
+
+    model_config = reference(
+        "Vertaling van een checklist",
+        "De Engelse teksten van een checklist (`checklists/en/<id>.yaml`), op id. Ids, schalen, punten, gewichten "
+        "en voorwaarden komen uit het Nederlandse bestand. Elke sleutel mag ontbreken (de tekst blijft dan "
+        "Nederlands, met een waarschuwing bij `--lang en`); een id die de Nederlandse checklist niet kent is een fout.",
+    )
+
+    translates: Translates = Field(description="De Nederlandse checklist en de versie waaruit vertaald is.")
+    earlier: dict[Version, EarlierTexts] = Field(
+        default_factory=dict,
+        description="Per gearchiveerde versie (`checklists/archief/`), bijv. een die een kit vastpint: de teksten "
+        "die in die versie anders luidden. `ijkpunt check --lang en` noemt de teksten die nog Nederlands zijn.",
+    )
 
 
 class KitTranslation(Document):
@@ -326,7 +346,11 @@ _ID_LEVELS = {
 def texts_of(translation: Document) -> dict[Path, str | list[str]]:
     """The texts a translation gives, by their key (``translates`` and empty parts left out)."""
     found: dict[Path, str | list[str]] = {}
-    _collect(translation.model_dump(mode="json", exclude_none=True, exclude={"translates", "fictitious"}), (), found)
+    _collect(
+        translation.model_dump(mode="json", exclude_none=True, exclude={"translates", "fictitious", "earlier"}),
+        (),
+        found,
+    )
     return found
 
 
@@ -378,8 +402,11 @@ def _unknown(key: Path, prefixes: set[Path], what: str) -> Problem:
     return Problem(Code.TRANSLATION_NO_ORIGINAL, key[: depth + 1], {"key": name, "document": what})
 
 
-def translation_problems(checklist: Checklist, translation: ChecklistTranslation) -> list[Problem]:
-    """Every problem of a checklist's translation against the current Dutch checklist."""
+def translation_problems(
+    checklist: Checklist, translation: ChecklistTranslation, archived: Mapping[str, Checklist] | None = None
+) -> list[Problem]:
+    """Every problem of a checklist's translation against the current Dutch checklist, and of its texts for
+    earlier versions against ``archived`` (the checklist's archived versions, by version)."""
     problems: list[Problem] = []
     ref = translation.translates
     if ref.id != checklist.id:
@@ -387,7 +414,34 @@ def translation_problems(checklist: Checklist, translation: ChecklistTranslation
         return [Problem(Code.TRANSLATION_OTHER_DOCUMENT, ("translates", "id"), params)]
     problems += _version_problems(ref.version, checklist.version)
     problems += text_problems(checklist_slots(checklist), translation, checklist.id)
+    problems += _earlier_problems(checklist, translation, archived or {})
     return problems
+
+
+def _earlier_problems(
+    checklist: Checklist, translation: ChecklistTranslation, archived: Mapping[str, Checklist]
+) -> Iterator[Problem]:
+    """Texts for versions that are not archived, wrong texts for those that are, and the texts of an archived
+    version that would still show in Dutch where its Dutch differs from the current version's (a warning)."""
+    for version, texts in translation.earlier.items():
+        if version not in archived:
+            params = {"version": version, "id": checklist.id}
+            yield Problem(Code.TRANSLATION_UNKNOWN_VERSION, ("earlier", version), params, allowed=tuple(archived))
+            continue
+        for p in text_problems(checklist_slots(archived[version]), texts, checklist.id):
+            if p.code != Code.TRANSLATION_MISSING:
+                yield replace(p, path=("earlier", version, *p.path))
+    source = archived.get(translation.translates.version, checklist)
+    now = {s.key: s.dutch for s in checklist_slots(checklist)}
+    for version, old in archived.items():
+        shown = texts_for(old, translation, source)
+        # a text the current version has word for word is reported with the current version's missing texts
+        left = [
+            ".".join(map(str, s.key)) for s in checklist_slots(old) if s.key not in shown and now.get(s.key) != s.dutch
+        ]
+        if left:
+            path: Path = ("earlier", version) if version in translation.earlier else ()
+            yield Problem(Code.TRANSLATION_MISSING, path, {"texts": f"{version}: {', '.join(left)}"})
 
 
 def _version_problems(translated: str, current: str) -> list[Problem]:
@@ -424,12 +478,11 @@ def transcript_turn_problems(dutch: list[int], english: list[int], file: str) ->
 # ------------------------------------------------------------------------------------------------ applying
 
 
-def texts_for(
-    version: Checklist, translation: ChecklistTranslation, source: Checklist | None
-) -> dict[Path, str | list[str]]:
+def texts_for(version: Checklist, translation: ChecklistTexts, source: Checklist | None) -> dict[Path, str | list[str]]:
     """The translated texts that apply to ``version``: each where its Dutch text equals the text it was translated
     from (``source``, the Dutch version named in ``translates``; None when that version is not known: then every
-    text the version has is used). Keys with an unknown id or a list of another length are left out."""
+    text the version has is used), and the translation's own texts for exactly this version (``earlier``). Keys with
+    an unknown id or a list of another length are left out."""
     given = texts_of(translation)
     original = {s.key: s.dutch for s in checklist_slots(source)} if source is not None else None
     found: dict[Path, str | list[str]] = {}
@@ -442,6 +495,9 @@ def texts_for(
         if original is not None and original.get(slot.key) != slot.dutch:
             continue
         found[slot.key] = value
+    earlier = translation.earlier.get(version.version) if isinstance(translation, ChecklistTranslation) else None
+    if earlier is not None:
+        found |= texts_for(version, earlier, None)
     return found
 
 

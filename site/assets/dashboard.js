@@ -1,7 +1,7 @@
 // The dashboard: evaluation files dropped or picked here are read and aggregated by the core in the worker
 // (ijkpunt_core.dashboard_api); nothing is uploaded. Filters aggregate the kept facts again. This file only shows.
 import { bindDrop, el, formatNumber, formatShare, labelCells } from "./kit-common.js";
-import { lang, t } from "./strings.js";
+import { has, lang, t } from "./strings.js";
 import { startWorker } from "./worker-client.js";
 
 const BATCH_LINES = 500; // JSON Lines go to Python in batches, so the progress bar moves and the page stays responsive
@@ -220,12 +220,20 @@ async function refresh() {
   await showCharts(reply.charts);
 }
 
+const NAMED = { channel: "channel_name", mode: "mode" };
+
+/** A group as a reader names it: channels and modes in the page's language, the rest as stored. */
+function groupName(dimension, key) {
+  const named = `${NAMED[dimension]}.${key}`;
+  return dimension in NAMED && has(named) ? t(named) : key;
+}
+
 function fillChoices(choices) {
   for (const select of filters.querySelectorAll("select[name]")) {
     if (!(select.name in choices) || select.name === "period") continue;
     const current = select.value;
     const first = select.options[0];
-    select.replaceChildren(first, ...choices[select.name].map((value) => el("option", value, { value })));
+    select.replaceChildren(first, ...choices[select.name].map((value) => el("option", groupName(select.name, value), { value })));
     select.value = choices[select.name].includes(current) ? current : "";
   }
 }
@@ -261,21 +269,22 @@ function table(id, keys, rows) {
   labelCells(node, keys.map((key) => t(COLUMNS[key])));
 }
 
-function groupRow(g) {
+function groupRow(g, dimension = "") {
   return {
     attributes: { "data-group": g.key },
     values: [
-      g.key || t("js.dashboard.everything"), g.n, mean(g.quality), versus(g), rate(g.knockout),
+      g.key ? groupName(dimension, g.key) : t("js.dashboard.everything"), g.n, mean(g.quality), versus(g, dimension), rate(g.knockout),
       rate(g.compliance), rate(g.outcome.direct), rate(g.relationship.strengthened), rate(g.relationship.weakened),
     ],
   };
 }
 
 /** Against the whole, and against the other groups when the intervals say so. */
-function versus(g) {
+function versus(g, dimension) {
+  const names = (keys) => keys.map((key) => groupName(dimension, key)).join(", ");
   const parts = [t(DIRECTIONS[g.versus_all])];
-  if (g.higher_than?.length) parts.push(t("js.dashboard.higher_than", { groups: g.higher_than.join(", ") }));
-  if (g.lower_than?.length) parts.push(t("js.dashboard.lower_than", { groups: g.lower_than.join(", ") }));
+  if (g.higher_than?.length) parts.push(t("js.dashboard.higher_than", { groups: names(g.higher_than) }));
+  if (g.lower_than?.length) parts.push(t("js.dashboard.lower_than", { groups: names(g.lower_than) }));
   return parts.join("; ");
 }
 
@@ -388,7 +397,7 @@ function showSurveys(report) {
 function showBreakdown(report) {
   const dimension = document.getElementById("ijk-breakdown").value;
   const breakdown = report.breakdowns.find((b) => b.dimension === dimension);
-  table("ijk-groups", GROUP_KEYS, breakdown.groups.map(groupRow));
+  table("ijk-groups", GROUP_KEYS, breakdown.groups.map((g) => groupRow(g, dimension)));
   document.getElementById("ijk-hidden").textContent = breakdown.hidden ? t("js.dashboard.hidden", { count: breakdown.hidden, min_n: report.min_n }) : "";
 }
 

@@ -24,6 +24,12 @@ export function t(key, params = {}) {
   return text.replace(/\{(\w+)\}/g, (whole, name) => (name in params ? String(params[name]) : whole));
 }
 
+/** Whether the page has a text for `key`: for stored values that may have a name (a channel, a mode). */
+export function has(key) {
+  strings ??= load();
+  return key in strings;
+}
+
 /** The page's language (from <html lang>), for number formats. */
 export const lang = document.documentElement.lang || "nl";
 

@@ -48,6 +48,7 @@ def test_the_handbook_page_of_kto_telefoon_is_english(page: Page, site_url_en: s
     expect(page.locator("article")).to_contain_text("Importance of reachability")
     expect(page.locator("article")).to_contain_text("score below 66.7")
     expect(page.locator("article")).to_contain_text("28 November 2026")
+    expect(page.locator("article tr", has_text="Channel")).to_contain_text("Telephone")
     assert "66,7" not in page.locator("article").inner_text()
     assert dutch_ui_words(page) == []
     expect(page.locator(".md-sidebar--primary")).to_contain_text("Handbook")
@@ -59,7 +60,8 @@ def test_the_english_form_exports_the_dutch_sites_checklist_reference(page: Page
     expect(page.locator("html")).to_have_attribute("lang", "en")
     expect(page.locator("h1")).to_have_text(re.compile(r"^Scoring: KTO telephone \(survey of callers\)"))
     page.get_by_label("Interviewer (pseudonym)").fill("INT-01")
-    page.get_by_label("Employee (code, or 'onbekend')").fill("onbekend")
+    page.get_by_label("Employee (code, or 'unknown')").fill("unknown")
+    expect(page.get_by_label("Channel")).to_have_value("Telephone")  # shown in English, stored as the standard's
     page.get_by_label("Team", exact=True).fill("team-noord")
     page.get_by_label("Date of the contact with the contact centre").fill("2026-11-20")
     wait_ready(page)
@@ -75,6 +77,7 @@ def test_the_english_form_exports_the_dutch_sites_checklist_reference(page: Page
         page.get_by_role("button", name="Export as JSON").click()
     text = Path(download_info.value.path()).read_text(encoding="utf-8")
     exported = json.loads(text)
+    assert exported["channel"] == "telefoon"
     assert exported["checklist"] == {"id": dutch.id, "version": dutch.version, "content_hash": dutch.content_hash()}
     # the Dutch project reads it as its own: the exact version, no difference in the scores
     read = read_text(text)
@@ -95,6 +98,10 @@ def test_the_dashboard_is_english_with_english_numbers(page: Page, site_url_en: 
     assert means, cells[:12]
     assert not any(re.search(r"\d,\d", c) for c in cells)
     assert dutch_ui_words(page, UI_PARTS) == []
+    channels = page.locator("#ijk-filter-channel option").all_inner_texts()
+    assert "Telephone" in channels and "telefoon" not in channels, channels
+    page.locator("#ijk-breakdown").select_option("channel")
+    expect(page.locator('#ijk-groups tr[data-group="telefoon"] th')).to_have_text("Telephone")
 
 
 def test_a_kit_page_is_english_and_takes_the_dutch_sites_result_codes(page: Page, site_url_en: str) -> None:

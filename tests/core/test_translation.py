@@ -261,6 +261,57 @@ def test_another_version_gets_only_the_texts_whose_dutch_did_not_change() -> Non
     assert english.content_hash() == older.content_hash()
 
 
+def _older() -> Checklist:
+    """`dutch()` as version 0.9.0, where 'naam' had another title."""
+    data = minimal_checklist(
+        section("opening", criterion("groet", critical=True, basis="Eigen oordeel."), criterion("naam"))
+    )
+    data["sections"][0]["criteria"][1]["title"] = "Naam noemen"
+    data["version"] = "0.9.0"
+    data["changes"] = [{"version": "0.9.0", "date": date(2026, 11, 1), "summary": "Proefversie."}]
+    return build(data)
+
+
+def test_texts_for_an_archived_version_fill_what_changed_since_and_only_there() -> None:
+    source, older = dutch(), _older()
+    data = full_translation(earlier={"0.9.0": {"criteria": {"naam": {"title": "Says their name"}}}})
+    texts = texts_for(older, translation(data), source)
+    english = translate(older, texts)
+    assert english.criterion("naam").title == "Says their name"  # type: ignore[union-attr]
+    assert english.criterion("groet").title == "Criterion groet"  # type: ignore[union-attr]
+    # the current version keeps its own text: the earlier block is for 0.9.0 alone
+    assert translate(source, texts_for(source, translation(data), source)).criterion("naam").title == "Criterion naam"  # type: ignore[union-attr]
+    assert english.content_hash() == older.content_hash()
+
+
+def test_an_archived_version_left_partly_in_dutch_is_a_warning_naming_version_and_text() -> None:
+    problems = translation_problems(dutch(), translation(full_translation()), {"0.9.0": _older()})
+    assert [(p.code, p.path, p.params["texts"]) for p in problems] == [
+        (Code.TRANSLATION_MISSING, (), "0.9.0: criteria.naam.title, changes.0.9.0")
+    ]
+    assert not problems[0].is_error
+    earlier = {"criteria": {"naam": {"title": "Says their name"}}, "changes": {"0.9.0": "Trial version."}}
+    data = full_translation(earlier={"0.9.0": earlier})
+    assert translation_problems(dutch(), translation(data), {"0.9.0": _older()}) == []
+
+
+def test_texts_for_a_version_that_is_not_archived_or_an_unknown_id_are_errors() -> None:
+    data = full_translation(
+        earlier={
+            "0.8.0": {"title": "Old"},
+            "0.9.0": {"criteria": {"naam": {"title": "x"}, "groeten": {"title": "y"}}, "changes": {"0.9.0": "Trial."}},
+        }
+    )
+    problems = translation_problems(dutch(), translation(data), {"0.9.0": _older()})
+    assert [(p.code, p.path) for p in problems] == [
+        (Code.TRANSLATION_UNKNOWN_VERSION, ("earlier", "0.8.0")),
+        (Code.TRANSLATION_UNKNOWN_ID, ("earlier", "0.9.0", "criteria", "groeten")),
+    ]
+    assert problems[0].allowed == ("0.9.0",)
+    assert "has no archived version 0.8.0" in render(problems[0], "en")
+    assert "geen gearchiveerde versie 0.8.0" in render(problems[0], "nl")
+
+
 def test_the_shipped_kto_telefoon_translation_is_complete() -> None:
     from ruamel.yaml import YAML
 

@@ -256,6 +256,43 @@ def test_an_archived_version_gets_the_texts_whose_dutch_is_unchanged(tmp_path: P
     assert criterion.na.when == dutch_archived.criterion("informatie-volledig").na.when  # type: ignore[union-attr]
     now = english.current()[0].criterion("informatie-volledig")
     assert now is not None and now.na.when == "Never, in English."
+    # what stays Dutch is named, with the version, when checking in English
+    [left] = [
+        d for d in english.diagnostics if d.problem.code is Code.TRANSLATION_MISSING and "2.0.0: " in d.render("en")
+    ]
+    assert "2.0.0: " in left.render("en") and "criteria.informatie-volledig.na_when" in left.render("en")
+    assert left.file.as_posix() == "checklists/en/kcc-telefoon.yaml"
+
+
+def test_texts_for_an_archived_version_come_from_the_earlier_block(tmp_path: Path, project_root: Path) -> None:
+    root = kit_project(tmp_path, project_root)
+    shutil.copytree(project_root / "checklists" / "archief", root / "checklists" / "archief")
+    current = telefoon(project_root)
+    (root / "checklists" / "en").mkdir()
+    path = root / "checklists" / "en" / "kcc-telefoon.yaml"
+    translation = {
+        "translates": {"id": current.id, "version": current.version},
+        "criteria": {"informatie-volledig": {"title": "Complete information", "na_when": "Never, in English."}},
+        "earlier": {"2.0.0": {"criteria": {"informatie-volledig": {"na_when": "Never then, in English."}}}},
+    }
+    write_yaml(path, translation)
+    english = load_project(root, "en")
+    [archived] = [c for c in english.archive if c.version == "2.0.0"]
+    assert archived.criterion("informatie-volledig").na.when == "Never then, in English."  # type: ignore[union-attr]
+    assert english.current()[0].criterion("informatie-volledig").na.when == "Never, in English."  # type: ignore[union-attr]
+    missing = [d.render("en") for d in english.diagnostics if d.problem.code is Code.TRANSLATION_MISSING]
+    assert not any("informatie-volledig.na_when" in m for m in missing), missing
+    # a version that is not archived is an error at its line, in every language
+    translation["earlier"]["1.9.0"] = {"title": "Old"}  # type: ignore[index]
+    write_yaml(path, translation)
+    [error] = load_project(root).errors
+    assert (
+        error.problem.code is Code.TRANSLATION_UNKNOWN_VERSION
+        and error.file.as_posix() == path.relative_to(root).as_posix()
+    )
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert "1.9.0" in lines[error.line - 1]
+    assert "2.0.0" in error.problem.allowed
 
 
 def test_a_variant_gets_its_bases_english_for_what_it_shares_word_for_word(tmp_path: Path, project_root: Path) -> None:

@@ -11,23 +11,24 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
+import yaml as pyyaml
 from pydantic import BaseModel, ValidationError
 from ruamel.yaml import YAML
-from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import MarkedYAMLError, YAMLError
-from ruamel.yaml.events import AliasEvent, CollectionEndEvent, CollectionStartEvent
 
 from ijkpunt_core.problems import Code, Problem
 from ijkpunt_core.problems import Path as DocPath
 from ijkpunt_core.text_safety import LONG_NUMBER, MAX_DIGITS
 from ijkpunt_core.validate import problem_from_pydantic
 
+from . import yaml_tree
 from .diagnostics import Diagnostic
+from .yaml_tree import Lines, depth, line_of
 
 Syntax = Literal["yaml", "json"]
 
@@ -49,7 +50,7 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\x80-\x9f]")
 
 @dataclass(frozen=True)
 class Parsed:
-    """A parsed document: plain data for the models, the tree for line numbers.
+    """A parsed document: plain data for the models, and the line of each of its parts.
 
     A document built on another one (a checklist variant with `extends:`) names it in `base`; a
     problem in a part it did not write itself is then placed in the base's file and line.
@@ -59,15 +60,15 @@ class Parsed:
     text: str
     syntax: Syntax
     data: Any
-    tree: Any = None
+    lines: Lines = None
     base: Parsed | None = None
 
     def line_of(self, path: DocPath) -> int:
-        return line_of(self.tree, path)
+        return line_of(self.lines, path)
 
     def locate(self, path: DocPath) -> tuple[Path, int]:
         """The file and line of the document that wrote the deepest part of `path`."""
-        if self.base is not None and _depth(self.base.tree, path) > _depth(self.tree, path):
+        if self.base is not None and depth(self.base.lines, path) > depth(self.lines, path):
             return self.base.locate(path)
         return self.file, self.line_of(path)
 
@@ -156,7 +157,7 @@ def _parse_yaml(text: str, file: Path, limits: Limits) -> tuple[Parsed | None, l
         problem = _yaml_shape_problem(text, limits)
         if problem is not None:
             return None, [Diagnostic.at(file, problem.params.get("line", 1), _without_line(problem))]
-        tree = YAML(typ="rt").load(text)
+        data, lines = yaml_tree.load(text, limits.max_values)
     except ValueError:  # not a YAML error: Python refuses to turn a number of thousands of digits into an int
         return None, [_number_too_long(text, file)]
     except MarkedYAMLError as exc:
@@ -170,24 +171,35 @@ def _parse_yaml(text: str, file: Path, limits: Limits) -> tuple[Parsed | None, l
     except YAMLError as exc:
         detail = " ".join(str(exc).split())
         return None, [Diagnostic.at(file, 1, Problem(Code.YAML_SYNTAX, (), {"detail": detail}))]
-    try:
-        data = plain(tree, _Budget(limits.max_values))
-    except _OverBudget:
+    except yaml_tree.TooManyValues:
         return None, [Diagnostic.at(file, 1, Problem(Code.TOO_MANY_VALUES, (), {"limit": limits.max_values}))]
-    return Parsed(file, text, "yaml", data, tree), []
+    return Parsed(file, text, "yaml", data, lines), []
 
 
 def _yaml_shape_problem(text: str, limits: Limits) -> Problem | None:
-    """Depth and alias count from the event stream, before anything is built from it."""
+    """Depth and alias count from the event stream, before anything is built from it.
+
+    The stream comes from libyaml (PyYAML's C parser), some forty times faster than ruamel's pure-Python one,
+    which reads every document twice otherwise; the events' shape (nesting, aliases) is the same in YAML 1.1
+    and 1.2. Text libyaml refuses is counted with ruamel's parser, so nothing ruamel accepts goes unchecked.
+    """
+    try:
+        return _shape_problem(pyyaml.parse(text, Loader=yaml_tree.FAST_LOADER), limits)
+    except pyyaml.YAMLError:
+        return _shape_problem(YAML(typ="rt").parse(text), limits)
+
+
+def _shape_problem(events: Iterable[Any], limits: Limits) -> Problem | None:
     depth = aliases = 0
-    for event in YAML(typ="rt").parse(text):
-        if isinstance(event, CollectionStartEvent):
+    for event in events:
+        kind = type(event).__name__
+        if kind in ("MappingStartEvent", "SequenceStartEvent"):
             depth += 1
             if depth > limits.max_depth:
                 return Problem(Code.TOO_DEEP, (), {"limit": limits.max_depth, "line": _event_line(event)})
-        elif isinstance(event, CollectionEndEvent):
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             depth -= 1
-        elif isinstance(event, AliasEvent):
+        elif kind == "AliasEvent":
             aliases += 1
             if aliases > limits.max_aliases:
                 return Problem(Code.TOO_MANY_ALIASES, (), {"limit": limits.max_aliases, "line": _event_line(event)})
@@ -222,11 +234,8 @@ def _parse_json(text: str, file: Path, limits: Limits) -> tuple[Parsed | None, l
         return None, [Diagnostic.at(file, exc.lineno, Problem(Code.JSON_SYNTAX, (), {"detail": exc.msg}))]
     except ValueError:  # not a syntax error: Python refuses to turn a number of thousands of digits into an int
         return None, [_number_too_long(text, file)]
-    try:  # JSON is YAML: the round-trip tree gives line numbers for the diagnostics
-        tree = YAML(typ="rt").load(text)
-    except YAMLError:
-        tree = None
-    return Parsed(file, text, "json", data, tree), []
+    # JSON is YAML: its reading gives line numbers for the diagnostics
+    return Parsed(file, text, "json", data, yaml_tree.lines_only(text)), []
 
 
 def _number_too_long(text: str, file: Path) -> Diagnostic:
@@ -272,61 +281,6 @@ def _json_too_deep(text: str, limit: int) -> int:
         elif char in "]}":
             depth -= 1
     return 0
-
-
-class _OverBudget(Exception):
-    pass
-
-
-class _Budget:
-    def __init__(self, limit: int) -> None:
-        self.left = limit
-
-    def spend(self) -> None:
-        self.left -= 1
-        if self.left < 0:
-            raise _OverBudget
-
-
-def plain(node: Any, budget: _Budget | None = None) -> Any:
-    """ruamel's commented containers → plain dicts and lists, within a budget of values (aliases share nodes)."""
-    if budget is not None:
-        budget.spend()
-    if isinstance(node, dict):
-        return {str(k): plain(v, budget) for k, v in node.items()}
-    if isinstance(node, list):
-        return [plain(v, budget) for v in node]
-    if isinstance(node, str):
-        return str(node)
-    return node
-
-
-def _depth(tree: Any, path: DocPath) -> int:
-    """How many keys of `path` exist in the tree, from the top."""
-    node, depth = tree, 0
-    for key in path:
-        in_map = isinstance(node, dict) and key in node
-        in_list = isinstance(node, list) and isinstance(key, int) and 0 <= key < len(node)
-        if not (in_map or in_list):
-            break
-        node, depth = node[key], depth + 1
-    return depth
-
-
-def line_of(tree: Any, path: DocPath) -> int:
-    """1-based line of the deepest part of `path` that exists in the YAML tree."""
-    line = 1
-    node = tree
-    for key in path:
-        if isinstance(node, CommentedMap) and key in node:
-            line = node.lc.key(key)[0] + 1
-            node = node[key]
-        elif isinstance(node, CommentedSeq) and isinstance(key, int) and 0 <= key < len(node):
-            line = node.lc.item(key)[0] + 1
-            node = node[key]
-        else:
-            break
-    return line
 
 
 def model_validator[M: BaseModel](

@@ -102,8 +102,13 @@ def test_handbook_pages_with_search_used(page: Page, recorder: Recorder, site_ur
     page.goto(site_url + path)
     expect(page.locator("html")).to_have_class(re.compile(r"\bjs\b"))  # the theme's bundle runs
     # search: the theme's bundle and its search worker, with the index fetched and a result shown
-    page.get_by_role("textbox", name="Zoeken").fill("telefoon")
-    # the worker builds the index first: seconds on a busy machine
+    search = page.get_by_role("textbox", name="Zoeken")
+    search.click()
+    # the worker builds the index first (seconds on a busy machine); until then the theme says it is starting, and
+    # a query typed before that may be answered only by the next keystroke
+    meta = page.locator(".md-search-result__meta")
+    expect(meta).to_have_text("Typ om te beginnen met zoeken", timeout=60_000)
+    search.press_sequentially("telefoon")  # typed: the theme searches on keystrokes
     expect(page.locator(".md-search-result__item").first).to_be_visible(timeout=30_000)
     assert recorder.refused(page) == []
 

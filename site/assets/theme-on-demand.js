@@ -5,7 +5,10 @@ document.documentElement.classList.replace("no-js", "js");
 (function () {
   var held = document.querySelector('script[type="text/x-ijk-on-demand"]');
   var root = document.documentElement, started = false, key = null, observer;
-  var uses = ["pointerdown", "focusin", "keydown", "scroll"];
+  // Not on scrolling: on a laptop's screen the first criterion is below the fold, and a reader who scrolls to it would
+  // meet the bundle's ~70 ms of script just as they click (what the bundle does on scrolling, the header's title and
+  // the back-to-top button, can wait until Python is ready).
+  var uses = ["pointerdown", "focusin", "keydown"];
   function stop() {
     uses.forEach(function (type) { removeEventListener(type, onUse, true); });
     if (observer) observer.disconnect();
@@ -27,7 +30,7 @@ document.documentElement.classList.replace("no-js", "js");
   }
   function onUse(event) {
     var target = event.target;
-    if (event.type !== "scroll" && target.closest && target.closest("#ijk-form, #ijk-scores")) return;
+    if (target.closest && target.closest("#ijk-form, #ijk-scores")) return;
     if (event.type === "keydown") {
       key = { key: event.key, code: event.code, shiftKey: event.shiftKey, altKey: event.altKey,
               ctrlKey: event.ctrlKey, metaKey: event.metaKey, bubbles: true, cancelable: true, target: target };

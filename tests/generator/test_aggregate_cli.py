@@ -192,3 +192,13 @@ def test_the_report_counts_disputes(tmp_path: Path) -> None:
         html,
     )
     assert "Met bezwaar: 33%" in html
+
+
+def test_the_english_report_names_channels_and_modes_in_english(tmp_path: Path) -> None:
+    """The stored values (`telefoon`, `monitoring`) are the data; a reader of the English report sees names."""
+    out = tmp_path / "report"
+    assert main(["--lang", "en", "aggregate", str(EXAMPLE_JSONL), "--out", str(out)]) == 0
+    page = (out / "rapport.html").read_text(encoding="utf-8")
+    rows = re.findall(r'<th scope="row">([^<]*)</th>', page)
+    assert {"Telephone", "E-mail", "Chat", "Front desk", "Monitoring"} <= set(rows), rows
+    assert not {"telefoon", "balie", "monitoring"} & set(rows)

@@ -5,7 +5,6 @@ rescored by `ijkpunt score` with the same outcome."""
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +15,6 @@ from playwright.sync_api import Browser, Page, expect
 from ijkpunt.build import build
 from ijkpunt.cli import main
 from ijkpunt.project import load_checklist_file
-from ijkpunt.settings_file import SETTINGS_FILE
 from ijkpunt_core.checklist import Checklist, OptionsScale
 from ijkpunt_core.evaluate import evaluate
 from ijkpunt_core.evaluation import Answer, Outcome
@@ -25,7 +23,7 @@ from ijkpunt_core.settings import ScoringSettings
 
 from ..builders import a_draft
 from ..conftest import serving
-from ..generator.test_settings_file import LOGO, RECORDING, SETTINGS, telefoon_with_setting
+from ..generator.test_settings_file import RECORDING, municipality_project
 from .conftest import wait_ready
 from .test_accessibility import violations
 
@@ -34,15 +32,7 @@ pytestmark = pytest.mark.browser
 
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory, project_root: Path) -> Path:
-    folder = tmp_path_factory.mktemp("gemeente") / "project"
-    (folder / "checklists").mkdir(parents=True)
-    for name in ("site", "generator", "node_modules", ".cache", "mkdocs.yml"):
-        os.symlink(project_root / name, folder / name)
-    (folder / "checklists" / "kcc-telefoon.yaml").write_text(telefoon_with_setting(project_root), encoding="utf-8")
-    (folder / "huisstijl").mkdir()
-    (folder / "huisstijl" / "logo.svg").write_text(LOGO, encoding="utf-8")
-    (folder / SETTINGS_FILE).write_text(SETTINGS, encoding="utf-8")
-    return folder
+    return municipality_project(tmp_path_factory.mktemp("gemeente") / "project", project_root)
 
 
 @pytest.fixture(scope="module")

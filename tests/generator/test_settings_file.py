@@ -54,9 +54,8 @@ def telefoon_with_setting(project_root: Path) -> str:
     return text[:kind] + "        requires_setting: records_calls\n" + text[kind:]
 
 
-@pytest.fixture
-def project(tmp_path: Path, project_root: Path) -> Path:
-    folder = tmp_path / "project"
+def municipality_project(folder: Path, project_root: Path) -> Path:
+    """A project of one municipality: the telephone checklist with a setting-bound criterion, a logo and settings."""
     (folder / "checklists").mkdir(parents=True)
     for name in ("site", "generator", "node_modules", ".cache", "mkdocs.yml"):
         os.symlink(project_root / name, folder / name)
@@ -65,6 +64,11 @@ def project(tmp_path: Path, project_root: Path) -> Path:
     (folder / "huisstijl" / "logo.svg").write_text(LOGO, encoding="utf-8")
     (folder / SETTINGS_FILE).write_text(SETTINGS, encoding="utf-8")
     return folder
+
+
+@pytest.fixture
+def project(tmp_path: Path, project_root: Path) -> Path:
+    return municipality_project(tmp_path / "project", project_root)
 
 
 def check(project: Path, capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:

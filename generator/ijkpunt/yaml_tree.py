@@ -17,6 +17,7 @@ from typing import Any
 import yaml as pyyaml
 from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.error import YAMLError
 from ruamel.yaml.nodes import ScalarNode
 
 type Lines = dict[str, tuple[int, Lines]] | list[tuple[int, Lines]] | None
@@ -54,10 +55,11 @@ def load_by_ruamel(text: str, max_values: int) -> tuple[Any, Lines]:
 
 
 def lines_only(text: str) -> Lines:
-    """The lines of a document that is already parsed (JSON), or None when it is not YAML either."""
+    """The lines of a document that is already parsed (JSON), or None when YAML does not read it (JSON that is not
+    YAML 1.2: a tab where YAML wants spaces, a number too long for Python): its messages then say line 1."""
     try:
         return load(text, max_values=10**9)[1]
-    except Exception:
+    except (YAMLError, ValueError):
         return None
 
 

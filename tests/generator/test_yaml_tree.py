@@ -17,7 +17,7 @@ import pytest
 import yaml as pyyaml
 from ruamel.yaml.error import YAMLError
 
-from ijkpunt.yaml_tree import NotCommon, TooManyValues, depth, line_of, load, load_by_ruamel, load_common
+from ijkpunt.yaml_tree import NotCommon, TooManyValues, depth, line_of, lines_only, load, load_by_ruamel, load_common
 
 ROOT = Path(__file__).resolve().parents[2]
 BIG = 10**9
@@ -140,3 +140,8 @@ def test_lines_point_at_keys_and_items() -> None:
     assert line_of(lines, ("sections", 0, "criteria", 3)) == 4  # the deepest part that exists
     assert line_of(lines, ("missing",)) == 1
     assert depth(lines, ("sections", 0, "criteria", 0, "weight", "deeper")) == 5
+
+
+def test_json_gets_lines_and_none_where_yaml_cannot_read_it() -> None:
+    assert lines_only('{"a": {"b": [1,\n 2]}}') == {"a": (1, {"b": (1, [(1, None), (2, None)])})}
+    assert lines_only('{"a": ' + "1" * 5000 + "}") is None  # Python refuses the number: messages say line 1

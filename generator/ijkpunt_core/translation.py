@@ -362,9 +362,10 @@ def _collect(node: Any, path: Path, found: dict[Path, str | list[str]]) -> None:
         found[path] = node
 
 
-def text_problems(slots: list[Slot], translation: Document, what: str) -> list[Problem]:
+def text_problems(slots: list[Slot], translation: Document, what: str, *, scan: bool = True) -> list[Problem]:
     """Errors of a translation against its Dutch document: ids it does not have, texts it does not have, lists
-    of another length; and the warning for texts left in Dutch. ``what`` names the document in the messages."""
+    of another length; and the warning for texts left in Dutch. ``what`` names the document in the messages;
+    ``scan`` also looks for unsafe text (off for a part of a document that is scanned whole)."""
     given = texts_of(translation)
     by_key = {s.key: s for s in slots}
     prefixes = {s.key[:n] for s in slots for n in range(len(s.key) + 1)}
@@ -383,7 +384,8 @@ def text_problems(slots: list[Slot], translation: Document, what: str) -> list[P
             missing.setdefault(group, []).append(".".join(map(str, slot.key[len(group) :])) or str(slot.key[-1]))
     for group, names in missing.items():
         problems.append(Problem(Code.TRANSLATION_MISSING, group, {"texts": ", ".join(names)}))
-    problems += list(unsafe_text_problems(translation.model_dump(mode="json", exclude_none=True)))
+    if scan:
+        problems += list(unsafe_text_problems(translation.model_dump(mode="json", exclude_none=True)))
     return problems
 
 
@@ -428,7 +430,8 @@ def _earlier_problems(
             params = {"version": version, "id": checklist.id}
             yield Problem(Code.TRANSLATION_UNKNOWN_VERSION, ("earlier", version), params, allowed=tuple(archived))
             continue
-        for p in text_problems(checklist_slots(archived[version]), texts, checklist.id):
+        # unsafe text in the block is found by the scan of the whole translation, with this path
+        for p in text_problems(checklist_slots(archived[version]), texts, checklist.id, scan=False):
             if p.code != Code.TRANSLATION_MISSING:
                 yield replace(p, path=("earlier", version, *p.path))
     source = archived.get(translation.translates.version, checklist)

@@ -312,6 +312,14 @@ def test_texts_for_a_version_that_is_not_archived_or_an_unknown_id_are_errors() 
     assert "geen gearchiveerde versie 0.8.0" in render(problems[0], "nl")
 
 
+def test_html_in_the_texts_of_an_archived_version_is_refused_once_at_its_path() -> None:
+    earlier = {"criteria": {"naam": {"title": "<img src=x onerror=alert(1)>"}}, "changes": {"0.9.0": "Trial."}}
+    problems = translation_problems(
+        dutch(), translation(full_translation(earlier={"0.9.0": earlier})), {"0.9.0": _older()}
+    )
+    assert [(p.code, p.path) for p in problems] == [(Code.RAW_HTML, ("earlier", "0.9.0", "criteria", "naam", "title"))]
+
+
 def test_the_shipped_kto_telefoon_translation_is_complete() -> None:
     from ruamel.yaml import YAML
 

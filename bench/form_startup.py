@@ -48,6 +48,7 @@ import contextlib
 import json
 import os
 import platform
+import re
 import shutil
 import statistics
 import subprocess
@@ -195,7 +196,21 @@ _Floor.model_validate({"n": "1"}).n
 ContextFactory = Callable[..., contextlib.AbstractContextManager[BrowserContext]]
 
 PAGES = ("form", "session", "results", "floor")
-PATHS = {"form": FORM_PATH, "session": SESSION_PATH, "results": RESULTS_PATH, "floor": FLOOR_PATH}
+# --anatomy: the form page taken apart, to show where its first input waits (derived from the built page)
+ANATOMY = {
+    "form-one-section": "the whole page, but only the first of the form's criterion sections",
+    "form-no-chrome": "the form alone (all sections): no header, navigation, footer or theme scripts",
+    "form-bare": "both: the form alone with its first section only",
+    "form-unstyled": "the whole page without its stylesheets",
+}
+ALL_PAGES = (*PAGES, *ANATOMY)
+PATHS = {
+    "form": FORM_PATH,
+    "session": SESSION_PATH,
+    "results": RESULTS_PATH,
+    "floor": FLOOR_PATH,
+    **{name: f"_bench/{name}/" for name in ANATOMY},  # two levels deep, like the form: its relative links hold
+}
 MODES = ("cold", "warm", "cold+sw", "repeat")
 METRICS = ("dcl", "input", "ready", "score", "stats", "combine")
 METRIC_LABELS = {
@@ -212,11 +227,11 @@ METRIC_LABELS = {
 class Results:
     # samples[page][mode][metric] -> one value (ms) per completed run
     samples: dict[str, dict[str, dict[str, list[float]]]] = field(
-        default_factory=lambda: {p: {m: {k: [] for k in METRICS} for m in MODES} for p in PAGES}
+        default_factory=lambda: {p: {m: {k: [] for k in METRICS} for m in MODES} for p in ALL_PAGES}
     )
     # ready_by_run[page][mode][run] -> python ready (ms), to pair form and floor of the same run
     ready_by_run: dict[str, dict[str, dict[int, float]]] = field(
-        default_factory=lambda: {p: {m: {} for m in MODES} for p in PAGES}
+        default_factory=lambda: {p: {m: {} for m in MODES} for p in ALL_PAGES}
     )
     failures: list[str] = field(default_factory=list)
 
@@ -236,9 +251,56 @@ def prepare_site(tmp: Path) -> Path:
     # The server sends Last-Modified and no Cache-Control, so browsers cache heuristically (10% of the file's
     # age). Give every file the same age, a day, so that warm runs do not depend on when public/ was built.
     stamp = time.time() - FILE_AGE_S
+    form = (site / FORM_PATH / "index.html").read_text(encoding="utf-8")
+    for name, page in anatomy(form).items():
+        (site / PATHS[name]).mkdir(parents=True)
+        (site / PATHS[name] / "index.html").write_text(page, encoding="utf-8")
     for path in site.rglob("*"):
         os.utime(path, (stamp, stamp))
     return site
+
+
+def _between(text: str, start: str, end: str, name: str) -> tuple[int, int]:
+    """Where `start`…`end` (inclusive) is in the built form page; a missing marker is a clear error."""
+    first = text.find(start)
+    last = text.find(end, first + 1) if first >= 0 else -1
+    if first < 0 or last < 0:
+        raise SystemExit(f"bench: the built form page has no {name} ({start!r} … {end!r}): update ANATOMY's markers")
+    return first, last + len(end)
+
+
+def anatomy(form: str) -> dict[str, str]:
+    """The --anatomy pages, cut from the built form page: the same head (stylesheets, policy), the same form markup
+    and the form's own scripts, so that each one differs from the page as built in one respect only."""
+    first_section = form.find('<section class="ijk-section"')
+    rest_start = form.find('<section class="ijk-section"', first_section + 1)
+    if first_section < 0 or rest_start < 0:
+        raise SystemExit("bench: the built form page has fewer than two criterion sections")
+    _, form_end = _between(form, '<form id="ijk-form"', "</form>", "scoring form")
+    rest_end = form_end - len("</form>")
+    one_section = form[:rest_start] + form[rest_end:]
+
+    def no_chrome(page: str) -> str:
+        head_end = page.find("<body")
+        article = page[slice(*_between(page, "<article", "</article>", "article"))]
+        strings_tag = '<script type="application/json" id="ijk-strings">'
+        strings = page[slice(*_between(page, strings_tag, "</script>", "strings"))]
+        return (
+            page[:head_end]
+            + '<body dir="ltr"><div class="md-container"><main class="md-main"><div class="md-main__inner md-grid">'
+            + f'<div class="md-content">{article}</div></div></main></div>{strings}'
+            + '<script src="../../assets/ijkpunt/scoring-form.js" type="module" async></script></body></html>\n'
+        )
+
+    unstyled = re.sub(r'<link rel="stylesheet"[^>]*>', "", form)
+    if unstyled == form:
+        raise SystemExit('bench: the built form page links no stylesheet (<link rel="stylesheet" …>)')
+    return {
+        "form-one-section": one_section,
+        "form-no-chrome": no_chrome(form),
+        "form-bare": no_chrome(one_section),
+        "form-unstyled": unstyled,
+    }
 
 
 def session_codes(count: int = PARTICIPANTS) -> str:
@@ -407,7 +469,7 @@ def repeat_ratios(results: Results) -> dict[str, dict[str, dict[str, Any] | None
 def report(
     results: Results, runs: int, chromium: str, cache: str, load: tuple[float, float], elapsed: float
 ) -> dict[str, Any]:
-    stats = {p: {m: {k: summary(results.samples[p][m][k]) for k in METRICS} for m in MODES} for p in PAGES}
+    stats = {p: {m: {k: summary(results.samples[p][m][k]) for k in METRICS} for m in MODES} for p in ALL_PAGES}
     ratios: dict[str, dict[str, dict[str, Any] | None]] = {}
     for page_name in PAGES[:-1]:
         ratios[page_name] = {}
@@ -432,11 +494,24 @@ def report(
     for mode in MODES[:2]:
         form, floor = stats["form"][mode]["input"], stats["floor"][mode]["input"]
         input_ratios[mode] = form["median"] / floor["median"] if form and floor else None
+    # --anatomy: the same ratio for each part-page, to show what the form would gain by dropping that part
+    anatomy_ratios: dict[str, dict[str, float | None]] = {
+        name: {
+            mode: (part["median"] / floor["median"])
+            if (part := stats[name][mode]["input"]) and (floor := stats["floor"][mode]["input"])
+            else None
+            for mode in MODES[:2]
+        }
+        for name in ANATOMY
+        if stats[name]["cold"]["input"]
+    }
     first_input_pass = {
         mode: (s["median"] < FIRST_INPUT_TARGET_MS) if (s := stats["form"][mode]["input"]) else None for mode in MODES
     }
 
-    width = 30
+    measured = [name for name in ALL_PAGES if any(results.samples[name]["cold"].values())]
+    name_width = 1 + max((len(name) for name in measured), default=7)
+    width = max(30, name_width + max(len(label) for label in METRIC_LABELS.values()))
     print()
     print(f"IJkpunt start-up — {FORM_PATH}, a session participant, the results page ({PARTICIPANTS} participants × 4")
     print(f"contacts) vs floor, {chromium}, {cache} HTTP cache, {runs} runs")
@@ -446,12 +521,12 @@ def report(
     print("all times in ms from navigation start: median [min–max]")
     print()
     print(f"{'':{width}}" + "".join(f"{mode:>26}" for mode in MODES))
-    for page_name in PAGES:
+    for page_name in ALL_PAGES:
         for metric in METRICS:
             row = [stats[page_name][m][metric] for m in MODES]
             if all(s is None for s in row):
                 continue
-            label = f"{page_name:<8}{METRIC_LABELS[metric]}"
+            label = f"{page_name:<{name_width}}{METRIC_LABELS[metric]}"
             line = f"{label:{width}}" + "".join(f"{fmt(s):>26}" for s in row)
             if page_name == "form" and metric == "input":
                 marks = ", ".join(f"{m} {verdict(ok)}" for m, ok in first_input_pass.items() if ok is not None)
@@ -464,6 +539,9 @@ def report(
             print(f"{label:{width}}  —")
             continue
         print(f"{label:{width}}{value:>8.2f}   target ≤ {INPUT_RATIO_TARGET}: {verdict(value <= INPUT_RATIO_TARGET)}")
+    for name, by_mode in anatomy_ratios.items():
+        shown = "   ".join(f"{mode} {value:.2f}" for mode, value in by_mode.items() if value is not None)
+        print(f"{'first input ' + name + '/floor':{width}}  {shown}   ({ANATOMY[name]})")
     for page_name, by_mode in ratios.items():
         for mode, r in by_mode.items():
             label = f"ready {page_name}/floor {mode}"
@@ -507,6 +585,7 @@ def report(
         "platform": platform.platform(),
         "unit": "ms from navigation start",
         "first_input_ratios": input_ratios,
+        "anatomy_first_input_ratios": anatomy_ratios,
         "targets": {
             "input_ratio": INPUT_RATIO_TARGET,
             "first_input_ms": FIRST_INPUT_TARGET_MS,
@@ -535,10 +614,21 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--json", type=Path, metavar="PATH", help="also write the figures as JSON to PATH")
     parser.add_argument(
-        "--pages", default=",".join(PAGES), help=f"comma-separated subset of {','.join(PAGES)} (default: all)"
+        "--pages",
+        default=",".join(PAGES),
+        help=f"comma-separated subset of {','.join(ALL_PAGES)} (default: {','.join(PAGES)})",
+    )
+    parser.add_argument(
+        "--anatomy",
+        action="store_true",
+        help="measure the form and the floor with the form taken apart (" + ", ".join(ANATOMY) + ")",
     )
     args = parser.parse_args(argv)
     runs = max(1, args.runs)
+    pages = ["form", *ANATOMY, "floor"] if args.anatomy else args.pages.split(",")
+    unknown = sorted(set(pages) - set(ALL_PAGES))
+    if unknown:
+        parser.error(f"unknown page(s) {', '.join(unknown)}: choose from {', '.join(ALL_PAGES)}")
 
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
@@ -577,7 +667,7 @@ def main(argv: list[str] | None = None) -> int:
                 try:
                     for run in range(1, runs + 1):
                         # alternate the order so that drift (thermal, other load) hits both pages alike
-                        chosen = tuple(p for p in PAGES if p in args.pages.split(","))
+                        chosen = tuple(p for p in ALL_PAGES if p in pages)
                         order = chosen if run % 2 else tuple(reversed(chosen))
                         for name in order:
                             run_page(new_context, base, name, results, run, codes)

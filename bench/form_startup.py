@@ -237,7 +237,7 @@ class Results:
 
 
 def prepare_site(tmp: Path) -> Path:
-    """A same-origin copy of public/ with the floor page added (public/ itself is left alone)."""
+    """A same-origin copy of public/ with the floor page and the --anatomy pages added (public/ is left alone)."""
     if not (PUBLIC / FORM_PATH / "index.html").exists():
         print("public/ is not built: running `ijkpunt build --out public` ...", flush=True)
         subprocess.run([str(ROOT / ".venv/bin/ijkpunt"), "build", "--out", str(PUBLIC)], cwd=ROOT, check=True)
@@ -281,7 +281,7 @@ def anatomy(form: str) -> dict[str, str]:
     one_section = form[:rest_start] + form[rest_end:]
 
     def no_chrome(page: str) -> str:
-        head_end = page.find("<body")
+        head_end, _ = _between(page, "<body", ">", "body")
         article = page[slice(*_between(page, "<article", "</article>", "article"))]
         strings_tag = '<script type="application/json" id="ijk-strings">'
         strings = page[slice(*_between(page, strings_tag, "</script>", "strings"))]
@@ -489,21 +489,16 @@ def report(
                 "pass": ratio - 1 <= OVERHEAD_TARGET,
             }
     repeat = repeat_ratios(results)
+
     # issue 5: the form's first input at most 1.25× the blank floor page's, cold and warm (medians of the same run)
-    input_ratios: dict[str, float | None] = {}
-    for mode in MODES[:2]:
-        form, floor = stats["form"][mode]["input"], stats["floor"][mode]["input"]
-        input_ratios[mode] = form["median"] / floor["median"] if form and floor else None
+    def input_ratio(name: str, mode: str) -> float | None:
+        page, floor = stats[name][mode]["input"], stats["floor"][mode]["input"]
+        return page["median"] / floor["median"] if page and floor else None
+
+    input_ratios = {mode: input_ratio("form", mode) for mode in MODES[:2]}
     # --anatomy: the same ratio for each part-page, to show what the form would gain by dropping that part
-    anatomy_ratios: dict[str, dict[str, float | None]] = {
-        name: {
-            mode: (part["median"] / floor["median"])
-            if (part := stats[name][mode]["input"]) and (floor := stats["floor"][mode]["input"])
-            else None
-            for mode in MODES[:2]
-        }
-        for name in ANATOMY
-        if stats[name]["cold"]["input"]
+    anatomy_ratios = {
+        name: {mode: input_ratio(name, mode) for mode in MODES[:2]} for name in ANATOMY if stats[name]["cold"]["input"]
     }
     first_input_pass = {
         mode: (s["median"] < FIRST_INPUT_TARGET_MS) if (s := stats["form"][mode]["input"]) else None for mode in MODES
